@@ -1,0 +1,32 @@
+{
+    "name": "VSTBPN: Committees for the Advancement of Women",
+    "summary": "Committees for the Advancement of Women at every level: "
+    "members, decisions, the committee tree",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources/Advancement of Women",
+    "author": "VSTBPN for Odoo",
+    "license": "LGPL-3",
+    "application": True,
+    "depends": ["hr", "calendar", "mail", "web_hierarchy"],
+    "data": [
+        "security/vstbpn_committee_groups.xml",
+        "security/ir.model.access.csv",
+        "security/vstbpn_committee_security.xml",
+        "data/vstbpn_committee_level_data.xml",
+        "views/vstbpn_committee_level_views.xml",
+        "views/vstbpn_committee_views.xml",
+        "views/vstbpn_committee_member_views.xml",
+        "views/vstbpn_committee_decision_views.xml",
+        "views/hr_employee_views.xml",
+        "views/res_users_views.xml",
+        "views/vstbpn_committee_menus.xml",
+    ],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/vstbpn_committee_demo.xml",
+        "demo/res_users_demo.xml",
+        "demo/hr_employee_demo.xml",
+        "demo/vstbpn_committee_member_demo.xml",
+        "demo/vstbpn_committee_decision_demo.xml",
+    ],
+}

@@ -1,0 +1,37 @@
+from odoo import fields, models
+
+
+class HrEmployee(models.Model):
+    """Shows, on the employee, the committee roles the person holds or held."""
+
+    _inherit = "hr.employee"
+
+    vstbpn_member_ids = fields.One2many(
+        "vstbpn.committee.member",
+        "employee_id",
+        string="Committee Roles",
+        groups="vstbpn_committee.group_member",
+    )
+    vstbpn_member_count = fields.Integer(
+        string="Committee Roles Count",
+        compute="_compute_vstbpn_member_count",
+        groups="vstbpn_committee.group_member",
+    )
+
+    def _compute_vstbpn_member_count(self):
+        counts = dict(
+            self.env["vstbpn.committee.member"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        )
+        for employee in self:
+            employee.vstbpn_member_count = counts.get(employee, 0)
+
+    def action_open_vstbpn_memberships(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vstbpn_committee.vstbpn_committee_member_action"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"default_employee_id": self.id}
+        return action

@@ -1,0 +1,170 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+MEETING_FREQUENCIES = [
+    ("monthly", "Monthly"),
+    ("quarterly", "Quarterly"),
+    ("semi_annual", "Semi-annual"),
+    ("annual", "Annual"),
+]
+
+
+class VstbpnCommittee(models.Model):
+    """A Committee for the Advancement of Women (Ban VSTBPN).
+
+    Committees form a tree of any depth: national, province, sector and commune
+    today; province and district in 2017. The standing body and the organisation
+    a committee belongs to are partners, never hard-coded agencies.
+    """
+
+    _name = "vstbpn.committee"
+    _description = "Committee for the Advancement of Women"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _parent_store = True
+    _order = "complete_name, id"
+    _rec_name = "complete_name"
+    _rec_names_search = ["name", "code", "complete_name"]
+
+    name = fields.Char(required=True, tracking=True)
+    code = fields.Char(required=True, tracking=True, copy=False)
+    complete_name = fields.Char(
+        compute="_compute_complete_name", store=True, recursive=True, index=True
+    )
+    level_id = fields.Many2one(
+        "vstbpn.committee.level", required=True, tracking=True, ondelete="restrict"
+    )
+    parent_id = fields.Many2one(
+        "vstbpn.committee",
+        string="Parent Committee",
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+    )
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("vstbpn.committee", "parent_id", string="Sub-committees")
+    organization_partner_id = fields.Many2one(
+        "res.partner",
+        string="Organisation",
+        tracking=True,
+        help="The People's Committee, department or agency the committee belongs to.",
+    )
+    standing_body_partner_id = fields.Many2one(
+        "res.partner",
+        string="Standing Body",
+        tracking=True,
+        help="The agency that runs the committee's daily work; it changes with "
+        "reorganisations, so it is set per committee.",
+    )
+    officer_user_ids = fields.Many2many(
+        "res.users",
+        "vstbpn_committee_res_users_rel",
+        "committee_id",
+        "user_id",
+        string="Responsible Officers",
+        help="Users who work for this committee and every committee below it.",
+    )
+    meeting_frequency = fields.Selection(
+        MEETING_FREQUENCIES, string="Regular Meetings", default="quarterly", tracking=True
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    color = fields.Integer()
+    note = fields.Html()
+    member_ids = fields.One2many("vstbpn.committee.member", "committee_id", string="Members")
+    decision_ids = fields.One2many(
+        "vstbpn.committee.decision", "committee_id", string="Decisions"
+    )
+    head_member_id = fields.Many2one(
+        "vstbpn.committee.member", string="Current Head", compute="_compute_current_members"
+    )
+    head_partner_id = fields.Many2one(
+        "res.partner", string="Head", compute="_compute_current_members"
+    )
+    current_member_count = fields.Integer(
+        string="Current Members", compute="_compute_current_members"
+    )
+    child_count = fields.Integer(string="Sub-committees Count", compute="_compute_child_count")
+    decision_count = fields.Integer(compute="_compute_decision_count")
+
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "Another committee already has this code."),
+    ]
+
+    @api.depends("name", "parent_id.complete_name")
+    def _compute_complete_name(self):
+        for committee in self:
+            if committee.parent_id:
+                committee.complete_name = f"{committee.parent_id.complete_name} / {committee.name}"
+            else:
+                committee.complete_name = committee.name
+
+    @api.depends("member_ids.date_start", "member_ids.date_end", "member_ids.role")
+    def _compute_current_members(self):
+        current = self.env["vstbpn.committee.member"].search(
+            [("committee_id", "in", self.ids), ("is_current", "=", True)]
+        )
+        for committee in self:
+            members = current.filtered(lambda m, c=committee: m.committee_id == c)
+            head = members.filtered(lambda m: m.role == "head")[:1]
+            committee.head_member_id = head
+            committee.head_partner_id = head.partner_id
+            committee.current_member_count = len(members)
+
+    def _compute_child_count(self):
+        counts = dict(
+            self.env["vstbpn.committee"]._read_group(
+                [("parent_id", "in", self.ids)], ["parent_id"], ["__count"]
+            )
+        )
+        for committee in self:
+            committee.child_count = counts.get(committee, 0)
+
+    def _compute_decision_count(self):
+        counts = dict(
+            self.env["vstbpn.committee.decision"]._read_group(
+                [("committee_id", "in", self.ids)], ["committee_id"], ["__count"]
+            )
+        )
+        for committee in self:
+            committee.decision_count = counts.get(committee, 0)
+
+    @api.constrains("parent_id")
+    def _check_parent_id(self):
+        if self._has_cycle():
+            raise ValidationError(
+                self.env._("A committee cannot be placed under itself or one of its sub-committees.")
+            )
+
+    # ACTIONS
+
+    def action_open_members(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vstbpn_committee.vstbpn_committee_member_action"
+        )
+        action["domain"] = [("committee_id", "=", self.id)]
+        action["context"] = {"default_committee_id": self.id, "search_default_current": 1}
+        return action
+
+    def action_open_children(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vstbpn_committee.vstbpn_committee_action"
+        )
+        action["domain"] = [("parent_id", "=", self.id)]
+        action["context"] = {
+            "default_parent_id": self.id,
+            "default_level_id": False,
+        }
+        return action
+
+    def action_open_decisions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vstbpn_committee.vstbpn_committee_decision_action"
+        )
+        action["domain"] = [("committee_id", "=", self.id)]
+        action["context"] = {"default_committee_id": self.id}
+        return action

@@ -1,0 +1,202 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+DECISION_TYPES = [
+    ("establishment", "Establishment"),
+    ("consolidation", "Consolidation"),
+    ("dissolution", "Dissolution"),
+]
+# Fields that mail and activities write on any record, applied or not.
+CHATTER_FIELD_PREFIXES = ("message_", "activity_", "website_message")
+
+
+class VstbpnCommitteeDecision(models.Model):
+    """A decision establishing, consolidating (kiện toàn) or dissolving a committee.
+
+    Its lines appoint, change the role of, or dismiss people. Applying it
+    updates the memberships as of its effective date, all or nothing; an
+    applied decision is part of the record and can no longer be changed.
+    """
+
+    _name = "vstbpn.committee.decision"
+    _description = "Committee Decision"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(
+        string="Number and Symbol",
+        required=True,
+        tracking=True,
+        help="As printed on the decision, e.g. 123/QĐ-UBND.",
+    )
+    committee_id = fields.Many2one(
+        "vstbpn.committee", required=True, index=True, tracking=True, ondelete="restrict"
+    )
+    company_id = fields.Many2one(related="committee_id.company_id", store=True)
+    decision_type = fields.Selection(
+        DECISION_TYPES, string="Type", required=True, default="consolidation", tracking=True
+    )
+    summary = fields.Char(string="Subject", help="The decision's abstract (trích yếu).")
+    date = fields.Date(
+        string="Signing Date", required=True, default=fields.Date.context_today, tracking=True
+    )
+    date_effective = fields.Date(
+        string="Effective Date",
+        required=True,
+        tracking=True,
+        compute="_compute_date_effective",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    issuing_partner_id = fields.Many2one("res.partner", string="Issuing Body", tracking=True)
+    signer_name = fields.Char(string="Signed By", tracking=True)
+    line_ids = fields.One2many(
+        "vstbpn.committee.decision.line", "decision_id", string="Changes", copy=True
+    )
+    signed_file = fields.Binary(string="Signed Decision", attachment=True, copy=False)
+    signed_filename = fields.Char(copy=False)
+    state = fields.Selection(
+        [("draft", "Draft"), ("applied", "Applied")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    appointed_member_ids = fields.One2many(
+        "vstbpn.committee.member", "decision_start_id", string="Memberships Started"
+    )
+    ended_member_ids = fields.One2many(
+        "vstbpn.committee.member", "decision_end_id", string="Memberships Ended"
+    )
+
+    _sql_constraints = [
+        (
+            "name_committee_unique",
+            "unique(committee_id, name)",
+            "This committee already has a decision with this number.",
+        ),
+    ]
+
+    @api.depends("date")
+    def _compute_date_effective(self):
+        for decision in self:
+            decision.date_effective = decision.date_effective or decision.date
+
+    @api.constrains("date", "date_effective")
+    def _check_dates(self):
+        for decision in self:
+            if decision.date_effective < decision.date:
+                raise ValidationError(
+                    self.env._(
+                        "Decision %(name)s takes effect (%(effective)s) before it is "
+                        "signed (%(signed)s). Set the effective date on or after the "
+                        "signing date.",
+                        name=decision.name,
+                        effective=decision.date_effective,
+                        signed=decision.date,
+                    )
+                )
+
+    # CRUD
+
+    def write(self, vals):
+        if any(not key.startswith(CHATTER_FIELD_PREFIXES) for key in vals):
+            self._check_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_draft(self):
+        self._check_editable()
+
+    def _check_editable(self):
+        applied = self.filtered(lambda d: d.state == "applied")
+        if applied:
+            raise UserError(
+                self.env._(
+                    "Decision %(name)s has been applied and is part of the committee's "
+                    "record: it can no longer be changed or deleted. Record a new "
+                    "decision instead.",
+                    name=applied[0].name,
+                )
+            )
+
+    # ACTIONS
+
+    def action_apply(self):
+        """Apply each decision's changes to the memberships, all or nothing."""
+        self._check_apply_rights()
+        for decision in self.sorted(lambda d: (d.date_effective, d.id)):
+            decision._check_applicable()
+            try:
+                with self.env.cr.savepoint():
+                    decision._apply_lines()
+                    decision._apply_dissolution()
+                    decision.state = "applied"
+            except ValidationError as error:
+                self.env.invalidate_all()  # the rollback left stale values in the cache
+                raise UserError(
+                    self.env._(
+                        "Decision %(name)s cannot be applied, and nothing was changed: "
+                        "%(reason)s",
+                        name=decision.name,
+                        reason=error.args[0],
+                    )
+                ) from error
+        return True
+
+    def _check_apply_rights(self):
+        if not self.env.user.has_group("vstbpn_committee.group_manager"):
+            raise AccessError(
+                self.env._(
+                    "Only committee managers can apply decisions. Ask a manager of "
+                    "the committee to apply it."
+                )
+            )
+        self.check_access("write")
+        self.committee_id.check_access("write")
+
+    def _check_applicable(self):
+        self.ensure_one()
+        if self.state != "draft":
+            raise UserError(
+                self.env._("Decision %(name)s has already been applied.", name=self.name)
+            )
+        if not self.line_ids and self.decision_type != "dissolution":
+            raise UserError(
+                self.env._(
+                    "Decision %(name)s has no changes to apply: add the people it "
+                    "appoints, moves or dismisses.",
+                    name=self.name,
+                )
+            )
+        problems = [problem for line in self.line_ids for problem in line._applicability_problems()]
+        if problems:
+            raise UserError(
+                self.env._(
+                    "Decision %(name)s cannot be applied, and nothing was changed:\n%(problems)s",
+                    name=self.name,
+                    problems="\n".join(f"- {problem}" for problem in problems),
+                )
+            )
+
+    def _apply_lines(self):
+        # Ends first: a new head may start on the day after the old one leaves.
+        ordered = self.line_ids.sorted(lambda line: (line.action == "appoint", line.sequence))
+        for line in ordered:
+            line._apply()
+
+    def _apply_dissolution(self):
+        if self.decision_type != "dissolution":
+            return
+        current = self.env["vstbpn.committee.member"].search(
+            [("committee_id", "=", self.committee_id.id)]
+            + self.env["vstbpn.committee.member"]._domain_active_on(self.date_effective)
+        )
+        current.action_end(self._last_day_before_effect(), decision=self)
+        self.committee_id.active = False
+
+    def _last_day_before_effect(self):
+        return self.date_effective - timedelta(days=1)

@@ -1,0 +1,225 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+ROLES = [
+    ("head", "Head"),
+    ("deputy_head", "Deputy Head"),
+    ("standing_member", "Standing Member"),
+    ("member", "Member"),
+    ("secretary", "Secretary"),
+]
+ROLE_SEQUENCE = {code: index for index, (code, _label) in enumerate(ROLES)}
+
+
+class VstbpnCommitteeMember(models.Model):
+    """One person's membership of a committee, in one role, for one period.
+
+    Memberships are history: who held which role when. A change of role ends
+    one membership and starts another; nothing is ever deleted.
+    """
+
+    _name = "vstbpn.committee.member"
+    _description = "Committee Membership"
+    _inherit = ["mail.thread"]
+    _order = "committee_id, is_head desc, role_sequence, date_start desc, id"
+    _rec_name = "partner_id"
+
+    committee_id = fields.Many2one(
+        "vstbpn.committee", required=True, index=True, ondelete="restrict", tracking=True
+    )
+    company_id = fields.Many2one(related="committee_id.company_id", store=True)
+    employee_id = fields.Many2one(
+        "hr.employee", index="btree_not_null", tracking=True, ondelete="restrict"
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        compute="_compute_partner_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    user_id = fields.Many2one(related="employee_id.user_id", string="User")
+    image_128 = fields.Image(compute="_compute_image_128")
+    role = fields.Selection(ROLES, required=True, default="member", tracking=True)
+    role_sequence = fields.Integer(compute="_compute_role_sequence", store=True)
+    is_head = fields.Boolean(compute="_compute_role_sequence", store=True)
+    committee_title = fields.Char(
+        string="Title in the Committee",
+        tracking=True,
+        help="E.g. 'Vice-chairman of the provincial People's Committee, Head of the committee'.",
+    )
+    agency_partner_id = fields.Many2one(
+        "res.partner",
+        string="Represented Agency",
+        tracking=True,
+        help="The agency or organisation the person represents in the committee.",
+    )
+    job_title = fields.Char(string="Position in the Agency", tracking=True)
+    date_start = fields.Date(
+        string="Start Date", required=True, default=fields.Date.context_today, tracking=True
+    )
+    date_end = fields.Date(string="End Date", tracking=True)
+    decision_start_id = fields.Many2one(
+        "vstbpn.committee.decision", string="Appointing Decision", ondelete="restrict"
+    )
+    decision_end_id = fields.Many2one(
+        "vstbpn.committee.decision", string="Ending Decision", ondelete="restrict"
+    )
+    is_current = fields.Boolean(
+        string="Current", compute="_compute_status", search="_search_is_current"
+    )
+    status = fields.Selection(
+        [("upcoming", "Upcoming"), ("current", "Current"), ("former", "Former")],
+        compute="_compute_status",
+    )
+    phone = fields.Char(related="partner_id.phone")
+    email = fields.Char(related="partner_id.email")
+
+    @api.depends("employee_id")
+    def _compute_partner_id(self):
+        for member in self.filtered("employee_id"):
+            member.partner_id = member.employee_id.work_contact_id
+
+    @api.depends("employee_id.image_128", "partner_id.avatar_128")
+    def _compute_image_128(self):
+        for member in self:
+            member.image_128 = member.employee_id.image_128 or member.partner_id.avatar_128
+
+    @api.depends("role")
+    def _compute_role_sequence(self):
+        for member in self:
+            member.role_sequence = ROLE_SEQUENCE.get(member.role, len(ROLES))
+            member.is_head = member.role == "head"
+
+    @api.depends("date_start", "date_end")
+    @api.depends_context("date")
+    def _compute_status(self):
+        today = self._reference_date()
+        for member in self:
+            if member.date_start and member.date_start > today:
+                member.status = "upcoming"
+            elif member.date_end and member.date_end < today:
+                member.status = "former"
+            else:
+                member.status = "current"
+            member.is_current = member.status == "current"
+
+    def _search_is_current(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the current flag."))
+        day = self._reference_date()
+        if (operator == "=") == value:
+            return self._domain_active_on(day)
+        return ["|", ("date_start", ">", day), "&", ("date_end", "!=", False), ("date_end", "<", day)]
+
+    def _reference_date(self):
+        """The day "current" refers to: today, or the ``date`` in the context."""
+        return fields.Date.to_date(self.env.context.get("date")) or fields.Date.context_today(
+            self
+        )
+
+    @api.model
+    def _domain_active_on(self, day):
+        return [
+            ("date_start", "<=", day),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", day),
+        ]
+
+    # CONSTRAINTS
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for member in self:
+            if member.date_end and member.date_end < member.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The membership of %(person)s in %(committee)s ends (%(end)s) "
+                        "before it starts (%(start)s). Set an end date on or after the "
+                        "start date.",
+                        person=member.partner_id.display_name,
+                        committee=member.committee_id.display_name,
+                        end=member.date_end,
+                        start=member.date_start,
+                    )
+                )
+
+    @api.constrains("committee_id", "partner_id", "role", "date_start", "date_end")
+    def _check_overlaps(self):
+        for member in self:
+            overlapping = self.sudo().search(member._domain_overlapping())
+            same_person = overlapping.filtered(lambda m, p=member.partner_id: m.partner_id == p)
+            if same_person:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s is already a member of %(committee)s from %(start)s. "
+                        "End that membership before starting another one, or change its role.",
+                        person=member.partner_id.display_name,
+                        committee=member.committee_id.display_name,
+                        start=same_person[0].date_start,
+                    )
+                )
+            other_head = overlapping.filtered("is_head") if member.is_head else overlapping[:0]
+            if other_head:
+                raise ValidationError(
+                    self.env._(
+                        "%(committee)s already has a head for this period: %(head)s. "
+                        "A committee has one head at a time: end the current head's "
+                        "membership first.",
+                        committee=member.committee_id.display_name,
+                        head=other_head[0].partner_id.display_name,
+                    )
+                )
+
+    def _domain_overlapping(self):
+        """Other memberships of the same committee whose period meets this one's."""
+        self.ensure_one()
+        domain = [
+            ("id", "!=", self.id),
+            ("committee_id", "=", self.committee_id.id),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", self.date_start),
+        ]
+        if self.date_end:
+            domain.append(("date_start", "<=", self.date_end))
+        return domain
+
+    # CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        members = super().create(vals_list)
+        self.env.registry.clear_cache()  # record rules depend on memberships
+        return members
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"date_start", "date_end", "employee_id", "committee_id"} & set(vals):
+            self.env.registry.clear_cache()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(
+            self.env._(
+                "Committee memberships are kept as history and cannot be deleted. "
+                "End the membership instead: set its end date, or apply a decision "
+                "that dismisses the person."
+            )
+        )
+
+    # ACTIONS
+
+    def action_end(self, date_end=None, decision=None):
+        """End these memberships on ``date_end`` (default: today)."""
+        values = {"date_end": date_end or fields.Date.context_today(self)}
+        if decision:
+            values["decision_end_id"] = decision.id
+        self.write(values)
