@@ -1,0 +1,203 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+VALUE_TYPES = [
+    ("integer", "Whole Number"),
+    ("decimal", "Decimal"),
+    ("percentage", "Percentage"),
+    ("boolean", "Yes/No"),
+    ("text", "Text"),
+]
+CONSOLIDATION_RULES = [
+    ("sum", "Sum"),
+    ("avg", "Average"),
+    ("min", "Minimum"),
+    ("max", "Maximum"),
+    ("ratio", "Ratio of Two Indicators"),
+    ("count_yes", "Count of Yes"),
+    ("text", "Texts with the Unit's Name"),
+]
+NUMERIC_TYPES = ("integer", "decimal", "percentage")
+# Rules that only make sense for a given kind of value.
+RULES_BY_TYPE = {
+    "boolean": ("count_yes",),
+    "text": ("text",),
+}
+
+
+class VstbpnIndicator(models.Model):
+    """An indicator that lower committees report on and that consolidates upward.
+
+    The catalogue holds the committees' own activity indicators and a selection
+    of the national gender statistics (Circular 10/2019/TT-BKHĐT) and of the
+    targets of the National Strategy on Gender Equality 2021-2030.
+    """
+
+    _name = "vstbpn.indicator"
+    _description = "Reporting Indicator"
+    _order = "group, sequence, code"
+    _rec_names_search = ["code", "name"]
+
+    sequence = fields.Integer(default=10)
+    code = fields.Char(required=True, index=True)
+    name = fields.Char(required=True, translate=True)
+    group = fields.Selection(
+        [
+            ("activity", "Committee Activity"),
+            ("female_cadre", "Female Cadres"),
+            ("national", "National Gender Statistics"),
+            ("strategy", "National Strategy Targets"),
+        ],
+        required=True,
+        default="activity",
+    )
+    uom = fields.Char(string="Unit of Measure", translate=True)
+    value_type = fields.Selection(VALUE_TYPES, required=True, default="integer")
+    by_sex = fields.Boolean(
+        string="Disaggregated by Sex",
+        help="Reported as female, male and total; the total must equal female + male "
+        "where both are given.",
+    )
+    consolidation_rule = fields.Selection(
+        CONSOLIDATION_RULES,
+        required=True,
+        default="sum",
+        help="How the values of the units below add up into the report of the "
+        "committee above.",
+    )
+    numerator_id = fields.Many2one(
+        "vstbpn.indicator", string="Numerator", ondelete="restrict"
+    )
+    denominator_id = fields.Many2one(
+        "vstbpn.indicator", string="Denominator", ondelete="restrict"
+    )
+    source = fields.Selection(
+        [
+            ("hr_staff", "HR: staff"),
+            ("hr_leaders", "HR: staff in leadership positions"),
+            ("hr_succession", "HR: staff in the succession pool"),
+            ("hr_trained", "HR: staff trained in the period"),
+            ("hr_appointed", "HR: staff appointed in the period"),
+        ],
+        string="Automatic Source",
+        help="Fills the value from the committee's HR departments; it stays editable "
+        "until the report is submitted.",
+    )
+    description = fields.Text(translate=True)
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "Another indicator already has this code."),
+    ]
+
+    @property
+    def is_numeric(self):
+        return self.value_type in NUMERIC_TYPES
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for indicator in self:
+            indicator.display_name = f"[{indicator.code}] {indicator.name}"
+
+    @api.constrains("consolidation_rule", "numerator_id", "denominator_id")
+    def _check_ratio(self):
+        for indicator in self.filtered(lambda i: i.consolidation_rule == "ratio"):
+            if not indicator.numerator_id or not indicator.denominator_id:
+                raise ValidationError(
+                    self.env._(
+                        "Indicator %(code)s is a ratio: choose both its numerator and "
+                        "its denominator indicators.",
+                        code=indicator.code,
+                    )
+                )
+            if indicator in indicator.numerator_id | indicator.denominator_id:
+                raise ValidationError(
+                    self.env._(
+                        "Indicator %(code)s cannot be a ratio of itself.",
+                        code=indicator.code,
+                    )
+                )
+
+    @api.constrains("value_type", "consolidation_rule", "by_sex")
+    def _check_rule_matches_type(self):
+        for indicator in self:
+            allowed = RULES_BY_TYPE.get(indicator.value_type)
+            if allowed and indicator.consolidation_rule not in allowed:
+                raise ValidationError(
+                    self.env._(
+                        "Indicator %(code)s: a yes/no indicator consolidates as a "
+                        "count of yes, a text indicator as texts with the unit's name.",
+                        code=indicator.code,
+                    )
+                )
+            if not allowed and indicator.consolidation_rule in ("count_yes", "text"):
+                raise ValidationError(
+                    self.env._(
+                        "Indicator %(code)s holds numbers: choose a numeric "
+                        "consolidation rule (sum, average, minimum, maximum or ratio).",
+                        code=indicator.code,
+                    )
+                )
+            if indicator.by_sex and not indicator.is_numeric:
+                raise ValidationError(
+                    self.env._(
+                        "Indicator %(code)s: only numbers can be disaggregated by sex.",
+                        code=indicator.code,
+                    )
+                )
+
+    # AUTOMATIC SOURCES
+
+    def _get_source_figures(self, committees, period):
+        """{committee id: (female, male, total)} for this indicator's source.
+
+        The employees of all the committees' departments (and sub-departments)
+        are counted by department and sex in one grouped read, then each
+        department's counts go to the committees whose departments contain it.
+        """
+        self.ensure_one()
+        committees = committees.sudo()
+        departments = committees.hr_department_ids
+        if not self.source or not departments:
+            return {}
+        domain = [("department_id", "child_of", departments.ids)]
+        domain += getattr(self, f"_source_domain_{self.source}")(period)
+        counts = (
+            self.env["hr.employee"]
+            .sudo()
+            ._read_group(domain, ["department_id", "gender"], ["__count"])
+        )
+        figures = {}
+        for committee in committees:
+            roots = tuple(committee.hr_department_ids.mapped("parent_path"))
+            female = male = 0
+            for department, gender, count in counts:
+                if not roots or not department.parent_path.startswith(roots):
+                    continue
+                female += count if gender == "female" else 0
+                male += count if gender == "male" else 0
+            # Staff without a recorded sex cannot be split, so the total stays
+            # female + male as every sex-disaggregated figure must.
+            figures[committee.id] = (female, male, female + male)
+        return figures
+
+    def _source_domain_hr_staff(self, period):
+        return []
+
+    def _source_domain_hr_leaders(self, period):
+        return [("job_id.vstbpn_leadership_level", "!=", False)]
+
+    def _source_domain_hr_succession(self, period):
+        return [("vstbpn_succession_pool", "=", True)]
+
+    def _source_domain_hr_trained(self, period):
+        return [
+            ("vstbpn_date_trained", ">=", period.date_from),
+            ("vstbpn_date_trained", "<=", period.date_to),
+        ]
+
+    def _source_domain_hr_appointed(self, period):
+        return [
+            ("vstbpn_date_appointed", ">=", period.date_from),
+            ("vstbpn_date_appointed", "<=", period.date_to),
+        ]

@@ -1,0 +1,572 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+REPORT_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("accepted", "Accepted"),
+]
+SUBMISSION_STATUSES = [
+    ("pending", "Not Due Yet"),
+    ("on_time", "On Time"),
+    ("late", "Late"),
+    ("missing", "Missing"),
+]
+# Only the workflow actions change these, never a plain write from the unit.
+WORKFLOW_FIELDS = {
+    "state",
+    "date_submitted",
+    "submitted_user_id",
+    "date_accepted",
+    "accepted_user_id",
+    "return_reason",
+}
+# Fields that mail, activities, reminders and escalation write on any report.
+FREE_FIELD_PREFIXES = ("message_", "activity_", "website_message")
+FREE_FIELDS = {"last_reminder_date", "escalation_date"}
+SUBMIT_ACTIVITY = "vstbpn_reporting.mail_activity_type_report_submit"
+REVIEW_ACTIVITY = "vstbpn_reporting.mail_activity_type_report_review"
+
+
+class VstbpnReport(models.Model):
+    """A committee's report for a reporting period.
+
+    Draft, then submitted to the committee above, which accepts it or returns it
+    with a reason back to draft. Once submitted the unit can no longer change it.
+    A report can be consolidated from the reports of the committees right below
+    it (see ``vstbpn.report.consolidation`` helpers on this model).
+    """
+
+    _name = "vstbpn.report"
+    _description = "Committee Report"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "deadline desc, period_id desc, committee_complete_name, id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    period_id = fields.Many2one(
+        "vstbpn.report.period",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    committee_id = fields.Many2one(
+        "vstbpn.committee",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    committee_complete_name = fields.Char(
+        related="committee_id.complete_name", store=True
+    )
+    parent_committee_id = fields.Many2one(
+        related="committee_id.parent_id", string="Committee Above", store=True
+    )
+    template_id = fields.Many2one(related="period_id.template_id", store=True)
+    company_id = fields.Many2one(related="committee_id.company_id", store=True)
+    deadline = fields.Date(related="period_id.deadline", store=True)
+    period_state = fields.Selection(related="period_id.state", string="Period Status")
+    state = fields.Selection(
+        REPORT_STATES,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    submission_status = fields.Selection(
+        SUBMISSION_STATUSES,
+        compute="_compute_submission_status",
+        store=True,
+        help="Against the deadline: on time or late once submitted, missing when the "
+        "deadline has passed without a submission.",
+    )
+    on_time_rate = fields.Float(
+        string="On-time Rate (%)",
+        compute="_compute_submission_status",
+        store=True,
+        aggregator="avg",
+    )
+    date_submitted = fields.Date(readonly=True, copy=False, tracking=True)
+    submitted_user_id = fields.Many2one(
+        "res.users", string="Submitted By", readonly=True
+    )
+    date_accepted = fields.Date(readonly=True, copy=False, tracking=True)
+    accepted_user_id = fields.Many2one("res.users", string="Accepted By", readonly=True)
+    return_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    last_reminder_date = fields.Date(readonly=True, copy=False)
+    escalation_date = fields.Date(
+        string="Escalated On",
+        readonly=True,
+        copy=False,
+        help="The day the committee above was told the report is overdue.",
+    )
+    value_ids = fields.One2many("vstbpn.report.value", "report_id", string="Indicators")
+    answer_ids = fields.One2many(
+        "vstbpn.report.answer", "report_id", string="Narrative"
+    )
+    is_consolidated = fields.Boolean(readonly=True, copy=False)
+    consolidation_date = fields.Datetime(readonly=True, copy=False)
+    consolidated_report_ids = fields.Many2many(
+        "vstbpn.report",
+        "vstbpn_report_consolidated_rel",
+        "report_id",
+        "child_report_id",
+        string="Consolidated Reports",
+        readonly=True,
+        copy=False,
+    )
+    missing_committee_ids = fields.Many2many(
+        "vstbpn.committee",
+        "vstbpn_report_missing_committee_rel",
+        "report_id",
+        "committee_id",
+        string="Missing Units",
+        readonly=True,
+        copy=False,
+        help="Units below whose report was not accepted (or submitted) when "
+        "consolidating.",
+    )
+    late_committee_ids = fields.Many2many(
+        "vstbpn.committee",
+        "vstbpn_report_late_committee_rel",
+        "report_id",
+        "committee_id",
+        string="Late Units",
+        readonly=True,
+        copy=False,
+    )
+    can_review = fields.Boolean(compute="_compute_can_review")
+    is_own_unit = fields.Boolean(
+        string="Own Unit's Report",
+        compute="_compute_is_own_unit",
+        search="_search_is_own_unit",
+        help="The report of a committee the user works for, not one of a unit below.",
+    )
+
+    _sql_constraints = [
+        (
+            "committee_period_unique",
+            "unique(committee_id, period_id)",
+            "A committee files only one report per period.",
+        ),
+    ]
+
+    @api.depends("period_id.name", "committee_id.name")
+    def _compute_name(self):
+        for report in self:
+            report.name = f"{report.period_id.name} - {report.committee_id.name}"
+
+    @api.depends("date_submitted", "deadline", "escalation_date")
+    def _compute_submission_status(self):
+        today = fields.Date.context_today(self)
+        for report in self:
+            if report.date_submitted:
+                on_time = report.date_submitted <= report.deadline
+                report.submission_status = "on_time" if on_time else "late"
+            elif report.deadline and report.deadline < today:
+                report.submission_status = "missing"
+            else:
+                report.submission_status = "pending"
+            report.on_time_rate = (
+                100.0 if report.submission_status == "on_time" else 0.0
+            )
+
+    @api.depends_context("uid")
+    @api.depends("committee_id")
+    def _compute_can_review(self):
+        for report in self:
+            report.can_review = report._is_reviewer()
+
+    @api.depends_context("uid")
+    @api.depends("committee_id")
+    def _compute_is_own_unit(self):
+        own = self.env.user.vstbpn_allowed_committee_ids
+        for report in self:
+            report.is_own_unit = report.committee_id in own
+
+    def _search_is_own_unit(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the report's own unit."))
+        own = self.env.user.vstbpn_allowed_committee_ids.ids
+        positive = (operator == "=") == value
+        return [("committee_id", "in" if positive else "not in", own)]
+
+    def _is_reviewer(self):
+        """Whether the user works for a committee strictly above this report's unit."""
+        self.ensure_one()
+        if self.env.su or self.env.user.has_group("vstbpn_committee.group_admin"):
+            return True
+        if not self.env.user.has_group("vstbpn_committee.group_officer"):
+            return False
+        ancestors = {
+            int(i) for i in self.committee_id.sudo().parent_path.split("/")[:-2]
+        }
+        return bool(ancestors & set(self.env.user.vstbpn_allowed_committee_ids.ids))
+
+    # CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("state", "draft") != "draft" for vals in vals_list
+        ):
+            raise UserError(self.env._("A new report always starts as a draft."))
+        self._check_unique_committee_period(vals_list)
+        reports = super().create(vals_list)
+        reports._check_period_accepts_reports()
+        return reports
+
+    def write(self, vals):
+        if not self.env.context.get("vstbpn_report_workflow"):
+            if WORKFLOW_FIELDS & set(vals) and not self.env.su:
+                raise UserError(
+                    self.env._(
+                        "Use the Submit, Accept and Return buttons to change a "
+                        "report's status."
+                    )
+                )
+            if any(
+                not key.startswith(FREE_FIELD_PREFIXES) and key not in FREE_FIELDS
+                for key in vals
+            ):
+                self._check_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_draft(self):
+        self._check_editable()
+
+    def _check_unique_committee_period(self, vals_list):
+        pairs = [
+            (vals.get("committee_id"), vals.get("period_id")) for vals in vals_list
+        ]
+        if len(set(pairs)) < len(pairs):
+            duplicate = next(p for p in pairs if pairs.count(p) > 1)
+        else:
+            existing = self.sudo().search(
+                [
+                    ("committee_id", "in", [p[0] for p in pairs]),
+                    ("period_id", "in", [p[1] for p in pairs]),
+                ]
+            )
+            taken = {(r.committee_id.id, r.period_id.id) for r in existing}
+            duplicate = next((p for p in pairs if p in taken), None)
+        if duplicate:
+            committee = self.env["vstbpn.committee"].sudo().browse(duplicate[0])
+            period = self.env["vstbpn.report.period"].sudo().browse(duplicate[1])
+            raise ValidationError(
+                self.env._(
+                    "%(committee)s already has a report for %(period)s: open that "
+                    "report instead of creating another.",
+                    committee=committee.name,
+                    period=period.name,
+                )
+            )
+
+    def _check_period_accepts_reports(self):
+        closed = self.filtered(lambda r: r.period_id.state == "closed")
+        if closed:
+            raise UserError(
+                self.env._(
+                    "Period %(period)s is closed: no report can be added to it.",
+                    period=closed[0].period_id.name,
+                )
+            )
+
+    def _check_editable(self):
+        locked = self.filtered(lambda r: r.state != "draft")
+        if locked:
+            raise UserError(
+                self.env._(
+                    "The report %(name)s has been submitted and can no longer be "
+                    "changed. Ask the committee above to return it if it needs a "
+                    "correction.",
+                    name=locked[0].name,
+                )
+            )
+
+    def _workflow_write(self, vals):
+        return self.with_context(vstbpn_report_workflow=True).write(vals)
+
+    # PREPARATION
+
+    def _prepare_lines(self):
+        """Give each report a value per template indicator, an answer per section."""
+        Value = self.env["vstbpn.report.value"]
+        Answer = self.env["vstbpn.report.answer"]
+        have_values = {
+            (report.id, indicator.id)
+            for report, indicator in Value._read_group(
+                [("report_id", "in", self.ids)], ["report_id", "indicator_id"]
+            )
+        }
+        have_answers = {
+            (report.id, section.id)
+            for report, section in Answer._read_group(
+                [("report_id", "in", self.ids)], ["report_id", "section_id"]
+            )
+        }
+        value_vals = []
+        answer_vals = []
+        for template, reports in self.grouped("template_id").items():
+            for report in reports:
+                value_vals += [
+                    {"report_id": report.id, "indicator_id": line.indicator_id.id}
+                    for line in template.line_ids
+                    if (report.id, line.indicator_id.id) not in have_values
+                ]
+                answer_vals += [
+                    {"report_id": report.id, "section_id": section.id}
+                    for section in template.section_ids
+                    if (report.id, section.id) not in have_answers
+                ]
+        Value.create(value_vals)
+        Answer.create(answer_vals)
+
+    def _fill_automatic_values(self):
+        """Fill the indicators with an automatic source (HR statistics) in batch."""
+        drafts = self.filtered(lambda r: r.state == "draft")
+        if not drafts.committee_id.sudo().hr_department_ids:
+            return
+        values = self.env["vstbpn.report.value"].search(
+            [("report_id", "in", drafts.ids), ("indicator_id.source", "!=", False)]
+        )
+        for (indicator, period), group in values.grouped(
+            lambda v: (v.indicator_id, v.report_id.period_id)
+        ).items():
+            figures = indicator._get_source_figures(group.committee_id, period)
+            for value in group:
+                female, male, total = figures.get(value.committee_id.id, (0, 0, 0))
+                value.write({"female": female, "male": male, "total": total})
+
+    def _get_officers(self, committee):
+        """The officers of the committee, or of the nearest committee above with any."""
+        while committee and not committee.officer_user_ids:
+            committee = committee.parent_id
+        return committee.officer_user_ids
+
+    def _schedule_activities(self, activity_xmlid, users_by_report, summary_by_report):
+        """Create the activities of many reports in one batch, without e-mails."""
+        activity_type = self.env.ref(activity_xmlid)
+        model = self.env["ir.model"]._get_id(self._name)
+        vals_list = [
+            {
+                "res_model_id": model,
+                "res_id": report.id,
+                "activity_type_id": activity_type.id,
+                "summary": summary_by_report[report],
+                "user_id": user.id,
+                "date_deadline": max(report.deadline, fields.Date.context_today(self)),
+            }
+            for report in self
+            for user in users_by_report[report]
+        ]
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(vals_list)
+        )
+
+    def _schedule_submit_activities(self):
+        committees = self.committee_id.sudo()
+        self._schedule_activities(
+            SUBMIT_ACTIVITY,
+            {r: self._get_officers(committees & r.committee_id) for r in self},
+            {
+                r: self.env._("Submit the report %(name)s", name=r.period_id.name)
+                for r in self
+            },
+        )
+
+    # ACTIONS
+
+    def action_submit(self):
+        self.check_access("write")
+        for report in self:
+            report._check_submittable()
+        self._workflow_write(
+            {
+                "state": "submitted",
+                "date_submitted": fields.Date.context_today(self),
+                "submitted_user_id": self.env.uid,
+                "return_reason": False,
+            }
+        )
+        self.sudo().activity_feedback([SUBMIT_ACTIVITY])
+        reviewable = self.filtered("parent_committee_id")
+        reviewable._schedule_activities(
+            REVIEW_ACTIVITY,
+            {r: self._get_officers(r.parent_committee_id.sudo()) for r in reviewable},
+            {
+                r: self.env._("Review the report of %(unit)s", unit=r.committee_id.name)
+                for r in reviewable
+            },
+        )
+        return True
+
+    def _check_submittable(self):
+        self.ensure_one()
+        if self.state != "draft":
+            raise UserError(
+                self.env._(
+                    "The report %(name)s has already been submitted.", name=self.name
+                )
+            )
+        if self.period_id.state != "open":
+            raise UserError(
+                self.env._(
+                    "Period %(period)s is not open (it is closed or not yet opened): "
+                    "reports can no longer be submitted to it.",
+                    period=self.period_id.name,
+                )
+            )
+        self.value_ids._check_ratio_denominators()
+
+    def action_accept(self):
+        self._check_review("submitted")
+        self._workflow_write(
+            {
+                "state": "accepted",
+                "date_accepted": fields.Date.context_today(self),
+                "accepted_user_id": self.env.uid,
+            }
+        )
+        self.sudo().activity_feedback([REVIEW_ACTIVITY])
+        return True
+
+    def action_return(self, reason):
+        """Send the reports back to draft so the unit can correct them."""
+        if not (reason or "").strip():
+            raise UserError(
+                self.env._(
+                    "Say why the report is returned, so the unit knows what to correct."
+                )
+            )
+        self._check_review("submitted", "accepted")
+        self._workflow_write(
+            {
+                "state": "draft",
+                "date_submitted": False,
+                "submitted_user_id": False,
+                "date_accepted": False,
+                "accepted_user_id": False,
+                "return_reason": reason,
+            }
+        )
+        self.sudo().activity_unlink([REVIEW_ACTIVITY])
+        for report in self:
+            report.message_post(
+                body=self.env._("Returned for correction: %(reason)s", reason=reason)
+            )
+        self._schedule_submit_activities()
+        return True
+
+    def action_open_return_wizard(self):
+        self._check_review("submitted", "accepted")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Return the Report"),
+            "res_model": "vstbpn.report.return",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_report_ids": self.ids},
+        }
+
+    def _check_review(self, *states):
+        self.check_access("read")
+        for report in self:
+            if not report._is_reviewer():
+                raise AccessError(
+                    self.env._(
+                        "Only the committees above %(unit)s can accept or return "
+                        "its report.",
+                        unit=report.committee_id.name,
+                    )
+                )
+            if report.state not in states:
+                raise UserError(
+                    self.env._(
+                        "The report %(name)s is not in a state that allows this.",
+                        name=report.name,
+                    )
+                )
+
+    def action_fill_automatic_values(self):
+        self.check_access("write")
+        self._check_editable()
+        self._fill_automatic_values()
+        return True
+
+    # SCHEDULED ACTION
+
+    def _cron_remind_and_escalate(self):
+        """Daily: remind before the deadline, escalate once overdue.
+
+        Safe to run several times a day: a report is reminded at most once a day
+        and escalated once.
+        """
+        today = fields.Date.context_today(self)
+        reports = self.search(
+            [("state", "=", "draft"), ("period_id.state", "=", "open")]
+        )
+        self.env.add_to_compute(self._fields["submission_status"], reports)
+        reports._get_reports_to_remind(today)._send_reminders(today)
+        reports._get_reports_to_escalate(today)._escalate(today)
+
+    def _get_reports_to_remind(self, today):
+        return self.filtered(
+            lambda r: (
+                r.last_reminder_date != today
+                and (r.deadline - today).days in r.period_id._get_reminder_offsets()
+            )
+        )
+
+    def _get_reports_to_escalate(self, today):
+        return self.filtered(lambda r: r.deadline < today and not r.escalation_date)
+
+    def _send_reminders(self, today):
+        if not self:
+            return
+        committees = self.committee_id.sudo()
+        self._schedule_activities(
+            "mail.mail_activity_data_todo",
+            {r: self._get_officers(committees & r.committee_id) for r in self},
+            {
+                r: self.env._(
+                    "Reminder: the report %(name)s is due on %(deadline)s",
+                    name=r.period_id.name,
+                    deadline=r.deadline,
+                )
+                for r in self
+            },
+        )
+        self.write({"last_reminder_date": today})
+
+    def _escalate(self, today):
+        """Tell the officers of the committee above that the report is overdue."""
+        if not self:
+            return
+        self._schedule_activities(
+            "mail.mail_activity_data_todo",
+            {r: self._get_officers(r.parent_committee_id.sudo()) for r in self},
+            {
+                r: self.env._(
+                    "Overdue: %(unit)s has not submitted the report %(name)s",
+                    unit=r.committee_id.name,
+                    name=r.period_id.name,
+                )
+                for r in self
+            },
+        )
+        self.write({"escalation_date": today})
+        for report in self:
+            report.message_post(
+                body=self.env._(
+                    "The deadline (%(deadline)s) has passed: the committee above has "
+                    "been notified.",
+                    deadline=report.deadline,
+                )
+            )

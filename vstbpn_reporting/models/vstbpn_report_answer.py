@@ -1,0 +1,39 @@
+from odoo import api, fields, models
+
+
+class VstbpnReportAnswer(models.Model):
+    """A unit's written answer to one narrative section of its report."""
+
+    _name = "vstbpn.report.answer"
+    _description = "Report Narrative Answer"
+    _order = "sequence, id"
+
+    report_id = fields.Many2one(
+        "vstbpn.report", required=True, index=True, ondelete="cascade"
+    )
+    committee_id = fields.Many2one(
+        related="report_id.committee_id", store=True, index=True
+    )
+    section_id = fields.Many2one(
+        "vstbpn.report.template.section", required=True, ondelete="restrict"
+    )
+    sequence = fields.Integer(related="section_id.sequence", store=True)
+    name = fields.Char(related="section_id.name")
+    question = fields.Text(related="section_id.question")
+    answer = fields.Html()
+
+    # CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        answers = super().create(vals_list)
+        answers.report_id._check_editable()
+        return answers
+
+    def write(self, vals):
+        self.report_id._check_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_editable(self):
+        self.report_id._check_editable()

@@ -1,0 +1,271 @@
+from datetime import date
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+DEFAULT_DEADLINES = {"semi_annual": (6, 15), "annual": (12, 15)}
+
+
+class VstbpnReportPeriod(models.Model):
+    """A reporting round: one committee asks those below it for a report by a deadline.
+
+    Opening the period creates every target committee's report at once and
+    gives the officers of each committee a "submit the report" activity due at
+    the deadline; closing it refuses further submissions.
+    """
+
+    _name = "vstbpn.report.period"
+    _description = "Reporting Period"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_to desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    template_id = fields.Many2one(
+        "vstbpn.report.template", required=True, tracking=True, ondelete="restrict"
+    )
+    kind = fields.Selection(related="template_id.kind", store=True)
+    committee_id = fields.Many2one(
+        "vstbpn.committee",
+        string="Requesting Committee",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+    )
+    company_id = fields.Many2one(related="committee_id.company_id", store=True)
+    target_mode = fields.Selection(
+        [
+            ("all", "All committees below, any depth"),
+            ("next", "Only the next level"),
+            ("manual", "Chosen committees"),
+        ],
+        string="Who Reports",
+        required=True,
+        default="all",
+    )
+    include_requester = fields.Boolean(
+        string="Requesting Committee Reports Too",
+        default=True,
+        help="The requesting committee also files a report, consolidated from the "
+        "reports below it, for the committee above it.",
+    )
+    target_committee_ids = fields.Many2many(
+        "vstbpn.committee",
+        "vstbpn_report_period_target_rel",
+        "period_id",
+        "committee_id",
+        string="Reporting Committees",
+        compute="_compute_target_committee_ids",
+        store=True,
+        readonly=False,
+    )
+    date_from = fields.Date(string="Covered From", required=True, tracking=True)
+    date_to = fields.Date(string="Covered To", required=True, tracking=True)
+    deadline = fields.Date(
+        compute="_compute_deadline",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+        tracking=True,
+        help="Defaults to 15 June for semi-annual and 15 December for annual reports "
+        "of the year covered.",
+    )
+    reminder_days = fields.Char(
+        string="Reminders (days before)",
+        default="7,1",
+        required=True,
+        help="Officers are reminded this many days before the deadline, "
+        "e.g. 7,1 for a week and a day before.",
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    report_ids = fields.One2many("vstbpn.report", "period_id", string="Reports")
+    report_count = fields.Integer(compute="_compute_report_stats")
+    submitted_count = fields.Integer(
+        string="Submitted", compute="_compute_report_stats"
+    )
+    accepted_count = fields.Integer(string="Accepted", compute="_compute_report_stats")
+    late_count = fields.Integer(string="Late", compute="_compute_report_stats")
+    missing_count = fields.Integer(string="Missing", compute="_compute_report_stats")
+    on_time_rate = fields.Float(
+        string="On-time Rate (%)", compute="_compute_report_stats"
+    )
+
+    @api.depends("committee_id", "target_mode", "include_requester")
+    def _compute_target_committee_ids(self):
+        for period in self:
+            if period.target_mode == "manual" or not period.committee_id:
+                continue
+            period.target_committee_ids = period._default_target_committees()
+
+    def _default_target_committees(self):
+        self.ensure_one()
+        if self.target_mode == "next":
+            targets = self.committee_id.child_ids
+        else:
+            targets = self.env["vstbpn.committee"].search(
+                [
+                    ("id", "child_of", self.committee_id.id),
+                    ("id", "!=", self.committee_id.id),
+                ]
+            )
+        if self.include_requester:
+            targets |= self.committee_id
+        return targets
+
+    @api.depends("template_id", "date_to")
+    def _compute_deadline(self):
+        for period in self:
+            if period.deadline or not period.date_to:
+                continue
+            month_day = DEFAULT_DEADLINES.get(period.template_id.kind)
+            if month_day:
+                period.deadline = date(period.date_to.year, *month_day)
+            else:
+                period.deadline = period.date_to
+
+    def _compute_report_stats(self):
+        stats = {
+            (period.id, status, state): count
+            for period, status, state, count in self.env["vstbpn.report"]._read_group(
+                [("period_id", "in", self.ids)],
+                ["period_id", "submission_status", "state"],
+                ["__count"],
+            )
+        }
+        for period in self:
+            counts = {
+                key[1:]: count for key, count in stats.items() if key[0] == period.id
+            }
+            by_status = {}
+            by_state = {}
+            for (status, state), count in counts.items():
+                by_status[status] = by_status.get(status, 0) + count
+                by_state[state] = by_state.get(state, 0) + count
+            period.report_count = sum(counts.values())
+            period.submitted_count = by_state.get("submitted", 0)
+            period.accepted_count = by_state.get("accepted", 0)
+            period.late_count = by_status.get("late", 0)
+            period.missing_count = by_status.get("missing", 0)
+            due = sum(by_status.get(s, 0) for s in ("on_time", "late", "missing"))
+            period.on_time_rate = (
+                100.0 * by_status.get("on_time", 0) / due if due else 0.0
+            )
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for period in self:
+            if period.date_from > period.date_to:
+                raise ValidationError(
+                    self.env._(
+                        "Period %(name)s ends before it starts: check the dates "
+                        "covered.",
+                        name=period.name,
+                    )
+                )
+
+    @api.constrains("reminder_days")
+    def _check_reminder_days(self):
+        for period in self:
+            try:
+                period._get_reminder_offsets()
+            except ValueError:
+                raise ValidationError(
+                    self.env._(
+                        "Reminders of period %(name)s: write whole numbers of days "
+                        "separated by commas, e.g. 7,1.",
+                        name=period.name,
+                    )
+                ) from None
+
+    def _get_reminder_offsets(self):
+        self.ensure_one()
+        offsets = {
+            int(part) for part in (self.reminder_days or "").split(",") if part.strip()
+        }
+        if any(offset < 0 for offset in offsets):
+            raise ValueError(self.reminder_days)
+        return offsets
+
+    # CRUD
+
+    def write(self, vals):
+        if self.filtered(lambda p: p.state == "closed") and set(vals) & {
+            "template_id",
+            "committee_id",
+            "date_from",
+            "date_to",
+            "deadline",
+        }:
+            raise UserError(self.env._("A closed period can no longer be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_draft(self):
+        if self.filtered(lambda p: p.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "Only draft periods can be deleted; close the period instead."
+                )
+            )
+
+    # ACTIONS
+
+    def action_open(self):
+        """Create the missing reports in one batch and ask each committee to submit."""
+        for period in self:
+            if period.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Period %(name)s is already open or closed.", name=period.name
+                    )
+                )
+            if not period.target_committee_ids:
+                raise UserError(
+                    self.env._(
+                        "Period %(name)s has no reporting committees: choose at "
+                        "least one.",
+                        name=period.name,
+                    )
+                )
+        reports = self._create_reports().filtered(lambda r: r.state == "draft")
+        reports._prepare_lines()
+        reports._fill_automatic_values()
+        reports._schedule_submit_activities()
+        self.state = "open"
+        return True
+
+    def action_close(self):
+        self.filtered(lambda p: p.state == "open").state = "closed"
+        return True
+
+    def action_reopen(self):
+        self.filtered(lambda p: p.state == "closed").state = "open"
+        return True
+
+    def action_open_reports(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vstbpn_reporting.vstbpn_report_action"
+        )
+        action["domain"] = [("period_id", "=", self.id)]
+        action["context"] = {"default_period_id": self.id}
+        return action
+
+    def _create_reports(self):
+        """One report per target committee that has none yet, all in one create."""
+        existing = self.env["vstbpn.report"].search([("period_id", "in", self.ids)])
+        taken = {(r.period_id.id, r.committee_id.id) for r in existing}
+        vals_list = [
+            {"period_id": period.id, "committee_id": committee.id}
+            for period in self
+            for committee in period.target_committee_ids
+            if (period.id, committee.id) not in taken
+        ]
+        return existing | self.env["vstbpn.report"].create(vals_list)

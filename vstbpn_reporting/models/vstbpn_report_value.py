@@ -1,0 +1,260 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import float_compare, float_is_zero
+
+COUNT_FIELDS = ("female", "male", "total", "value_number")
+
+
+class VstbpnReportValue(models.Model):
+    """One indicator on a report: female, male and total, or a number, text or yes/no.
+
+    The unit types its own figures; consolidation writes the combined figures
+    of the units below into the ``consolidated_*`` fields, and ``result_*`` holds
+    what the report says upward: the consolidated figures once consolidated,
+    the unit's own ones otherwise.
+    """
+
+    _name = "vstbpn.report.value"
+    _description = "Report Indicator Value"
+    _order = "report_id, sequence, id"
+
+    report_id = fields.Many2one(
+        "vstbpn.report", required=True, index=True, ondelete="cascade"
+    )
+    committee_id = fields.Many2one(
+        related="report_id.committee_id", store=True, index=True
+    )
+    period_id = fields.Many2one(related="report_id.period_id", store=True, index=True)
+    report_state = fields.Selection(
+        related="report_id.state", string="Report Status", store=True
+    )
+    indicator_id = fields.Many2one(
+        "vstbpn.indicator", required=True, index=True, ondelete="restrict"
+    )
+    sequence = fields.Integer(compute="_compute_sequence", store=True)
+    indicator_code = fields.Char(related="indicator_id.code")
+    value_type = fields.Selection(related="indicator_id.value_type")
+    by_sex = fields.Boolean(related="indicator_id.by_sex")
+    consolidation_rule = fields.Selection(related="indicator_id.consolidation_rule")
+    uom = fields.Char(related="indicator_id.uom")
+    female = fields.Float(digits=(16, 2))
+    male = fields.Float(digits=(16, 2))
+    total = fields.Float(
+        digits=(16, 2),
+        compute="_compute_total",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    value_number = fields.Float(string="Value", digits=(16, 2))
+    value_text = fields.Text(string="Text")
+    value_bool = fields.Boolean(string="Yes")
+    consolidated_female = fields.Float(digits=(16, 2), readonly=True)
+    consolidated_male = fields.Float(digits=(16, 2), readonly=True)
+    consolidated_total = fields.Float(digits=(16, 2), readonly=True)
+    consolidated_number = fields.Float(digits=(16, 2), readonly=True)
+    consolidated_yes = fields.Integer(string="Consolidated Yes Count", readonly=True)
+    consolidated_text = fields.Text(readonly=True)
+    result_female = fields.Float(
+        string="Female (reported)",
+        digits=(16, 2),
+        compute="_compute_results",
+        store=True,
+    )
+    result_male = fields.Float(
+        string="Male (reported)", digits=(16, 2), compute="_compute_results", store=True
+    )
+    result_total = fields.Float(
+        string="Total (reported)",
+        digits=(16, 2),
+        compute="_compute_results",
+        store=True,
+    )
+    result_number = fields.Float(
+        string="Value (reported)",
+        digits=(16, 2),
+        compute="_compute_results",
+        store=True,
+    )
+    result_yes = fields.Integer(
+        string="Yes (reported)", compute="_compute_results", store=True
+    )
+    result_text = fields.Text(
+        string="Text (reported)", compute="_compute_results", store=True
+    )
+    result_value = fields.Float(
+        string="Reported Value",
+        digits=(16, 2),
+        compute="_compute_results",
+        store=True,
+        help="The total for indicators by sex, the value otherwise: for pivots "
+        "and graphs.",
+    )
+
+    _sql_constraints = [
+        (
+            "indicator_unique",
+            "unique(report_id, indicator_id)",
+            "An indicator appears only once on a report.",
+        ),
+    ]
+
+    @api.depends("indicator_id", "report_id.template_id.line_ids.sequence")
+    def _compute_sequence(self):
+        for value in self:
+            line = value.report_id.template_id.line_ids.filtered(
+                lambda li, v=value: li.indicator_id == v.indicator_id
+            )[:1]
+            value.sequence = line.sequence
+
+    @api.depends("female", "male")
+    def _compute_total(self):
+        for value in self:
+            if value.female or value.male:
+                value.total = value.female + value.male
+
+    @api.depends(
+        "female",
+        "male",
+        "total",
+        "value_number",
+        "value_text",
+        "value_bool",
+        "consolidated_female",
+        "consolidated_male",
+        "consolidated_total",
+        "consolidated_number",
+        "consolidated_yes",
+        "consolidated_text",
+        "report_id.is_consolidated",
+    )
+    def _compute_results(self):
+        for value in self:
+            if value.report_id.is_consolidated:
+                value.result_female = value.consolidated_female
+                value.result_male = value.consolidated_male
+                value.result_total = value.consolidated_total
+                value.result_number = value.consolidated_number
+                value.result_yes = value.consolidated_yes
+                value.result_text = value.consolidated_text
+            else:
+                value.result_female = value.female
+                value.result_male = value.male
+                value.result_total = value.total
+                value.result_number = value.value_number
+                value.result_yes = 1 if value.value_bool else 0
+                value.result_text = value.value_text
+            value.result_value = (
+                value.result_total
+                if value.by_sex
+                else value.result_yes
+                if value.value_type == "boolean"
+                else value.result_number
+            )
+
+    # CONSTRAINTS
+
+    @api.constrains("female", "male", "total", "value_number")
+    def _check_figures(self):
+        for value in self:
+            value._check_not_negative()
+            value._check_whole_numbers()
+            value._check_sex_total()
+            value._check_percentage()
+
+    def _figures(self):
+        """The numeric fields this value is entered in."""
+        return ("female", "male", "total") if self.by_sex else ("value_number",)
+
+    def _check_not_negative(self):
+        counted = self.value_type in ("integer", "percentage") or self.by_sex
+        if counted and any(self[fname] < 0 for fname in self._figures()):
+            raise ValidationError(
+                self.env._(
+                    "%(indicator)s on %(report)s: a count cannot be negative.",
+                    indicator=self.indicator_id.display_name,
+                    report=self.report_id.name,
+                )
+            )
+
+    def _check_whole_numbers(self):
+        if self.value_type == "integer" and any(
+            not float_is_zero(self[fname] % 1, precision_digits=2)
+            for fname in self._figures()
+        ):
+            raise ValidationError(
+                self.env._(
+                    "%(indicator)s on %(report)s is counted in whole numbers.",
+                    indicator=self.indicator_id.display_name,
+                    report=self.report_id.name,
+                )
+            )
+
+    def _check_sex_total(self):
+        if not self.by_sex or not (self.female or self.male):
+            return
+        if float_compare(self.female + self.male, self.total, precision_digits=2):
+            raise ValidationError(
+                self.env._(
+                    "%(indicator)s on %(report)s: female (%(female)s) + male "
+                    "(%(male)s) must equal the total (%(total)s).",
+                    indicator=self.indicator_id.display_name,
+                    report=self.report_id.name,
+                    female=self.female,
+                    male=self.male,
+                    total=self.total,
+                )
+            )
+
+    def _check_percentage(self):
+        if self.value_type != "percentage":
+            return
+        if any(not 0 <= self[fname] <= 100 for fname in self._figures()):
+            raise ValidationError(
+                self.env._(
+                    "%(indicator)s on %(report)s is a percentage: enter a value "
+                    "between 0 and 100.",
+                    indicator=self.indicator_id.display_name,
+                    report=self.report_id.name,
+                )
+            )
+
+    def _check_ratio_denominators(self):
+        """A ratio needs its denominator on the same report, with a value."""
+        for value in self.filtered(lambda v: v.consolidation_rule == "ratio"):
+            if not value.result_total and not value.result_number:
+                continue  # the unit left the ratio empty: nothing to check
+            denominator = value.report_id.value_ids.filtered(
+                lambda v, d=value.indicator_id.denominator_id: v.indicator_id == d
+            )
+            if not denominator or not (
+                denominator.result_total or denominator.result_number
+            ):
+                raise ValidationError(
+                    value._ratio_denominator_message(value.indicator_id)
+                )
+
+    def _ratio_denominator_message(self, indicator):
+        return self.env._(
+            "%(indicator)s on %(report)s is a ratio to %(denominator)s, which is "
+            "missing or zero: fill in %(denominator)s first.",
+            indicator=indicator.display_name,
+            report=self.report_id.name,
+            denominator=indicator.denominator_id.display_name,
+        )
+
+    # CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        values = super().create(vals_list)
+        values.report_id._check_editable()
+        return values
+
+    def write(self, vals):
+        self.report_id._check_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_editable(self):
+        self.report_id._check_editable()
