@@ -9,7 +9,9 @@ as one failure so that it can never pass silently.
 import re
 import sys
 
-SUMMARY = re.compile(r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests")
+SUMMARY = re.compile(
+    r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests"
+)
 SKIP = re.compile(r": skipped \S+ : ")
 
 

@@ -21,6 +21,9 @@
         "views/res_users_views.xml",
         "views/vstbpn_committee_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["vstbpn_committee/static/tests/tours/*.js"],
+    },
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/vstbpn_committee_demo.xml",

@@ -20,23 +20,33 @@ class ResUsers(models.Model):
         string="Committees",
         compute="_compute_vstbpn_allowed_committee_ids",
         compute_sudo=True,
-        help="Assigned committees, plus those where the user's employee is a current member.",
+        help="Assigned committees, plus those where the user's employee is a "
+        "current member.",
     )
 
     @api.depends("vstbpn_committee_ids")
     def _compute_vstbpn_allowed_committee_ids(self):
-        members = self.env["vstbpn.committee.member"].sudo().search(
-            [("employee_id.user_id", "in", self.ids), ("is_current", "=", True)]
+        members = (
+            self.env["vstbpn.committee.member"]
+            .sudo()
+            .search(
+                [("employee_id.user_id", "in", self.ids), ("is_current", "=", True)]
+            )
         )
         for user in self:
             member_committees = members.filtered(
                 lambda m, u=user: m.employee_id.user_id == u
             ).committee_id
-            user.vstbpn_allowed_committee_ids = user.vstbpn_committee_ids | member_committees
+            user.vstbpn_allowed_committee_ids = (
+                user.vstbpn_committee_ids | member_committees
+            )
 
     @property
     def SELF_READABLE_FIELDS(self):
-        return super().SELF_READABLE_FIELDS + ["vstbpn_committee_ids", "vstbpn_allowed_committee_ids"]
+        return super().SELF_READABLE_FIELDS + [
+            "vstbpn_committee_ids",
+            "vstbpn_allowed_committee_ids",
+        ]
 
     def write(self, vals):
         result = super().write(vals)

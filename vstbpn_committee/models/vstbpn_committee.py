@@ -41,7 +41,9 @@ class VstbpnCommittee(models.Model):
         ondelete="restrict",
     )
     parent_path = fields.Char(index=True)
-    child_ids = fields.One2many("vstbpn.committee", "parent_id", string="Sub-committees")
+    child_ids = fields.One2many(
+        "vstbpn.committee", "parent_id", string="Sub-committees"
+    )
     organization_partner_id = fields.Many2one(
         "res.partner",
         string="Organisation",
@@ -64,7 +66,10 @@ class VstbpnCommittee(models.Model):
         help="Users who work for this committee and every committee below it.",
     )
     meeting_frequency = fields.Selection(
-        MEETING_FREQUENCIES, string="Regular Meetings", default="quarterly", tracking=True
+        MEETING_FREQUENCIES,
+        string="Regular Meetings",
+        default="quarterly",
+        tracking=True,
     )
     active = fields.Boolean(default=True, tracking=True)
     company_id = fields.Many2one(
@@ -72,12 +77,16 @@ class VstbpnCommittee(models.Model):
     )
     color = fields.Integer()
     note = fields.Html()
-    member_ids = fields.One2many("vstbpn.committee.member", "committee_id", string="Members")
+    member_ids = fields.One2many(
+        "vstbpn.committee.member", "committee_id", string="Members"
+    )
     decision_ids = fields.One2many(
         "vstbpn.committee.decision", "committee_id", string="Decisions"
     )
     head_member_id = fields.Many2one(
-        "vstbpn.committee.member", string="Current Head", compute="_compute_current_members"
+        "vstbpn.committee.member",
+        string="Current Head",
+        compute="_compute_current_members",
     )
     head_partner_id = fields.Many2one(
         "res.partner", string="Head", compute="_compute_current_members"
@@ -85,7 +94,9 @@ class VstbpnCommittee(models.Model):
     current_member_count = fields.Integer(
         string="Current Members", compute="_compute_current_members"
     )
-    child_count = fields.Integer(string="Sub-committees Count", compute="_compute_child_count")
+    child_count = fields.Integer(
+        string="Sub-committees Count", compute="_compute_child_count"
+    )
     decision_count = fields.Integer(compute="_compute_decision_count")
 
     _sql_constraints = [
@@ -96,11 +107,14 @@ class VstbpnCommittee(models.Model):
     def _compute_complete_name(self):
         for committee in self:
             if committee.parent_id:
-                committee.complete_name = f"{committee.parent_id.complete_name} / {committee.name}"
+                committee.complete_name = (
+                    f"{committee.parent_id.complete_name} / {committee.name}"
+                )
             else:
                 committee.complete_name = committee.name
 
     @api.depends("member_ids.date_start", "member_ids.date_end", "member_ids.role")
+    @api.depends_context("date")
     def _compute_current_members(self):
         current = self.env["vstbpn.committee.member"].search(
             [("committee_id", "in", self.ids), ("is_current", "=", True)]
@@ -130,11 +144,25 @@ class VstbpnCommittee(models.Model):
         for committee in self:
             committee.decision_count = counts.get(committee, 0)
 
-    @api.constrains("parent_id")
-    def _check_parent_id(self):
-        if self._has_cycle():
+    # CRUD
+
+    def write(self, vals):
+        if vals.get("parent_id"):
+            self._check_new_parent(vals["parent_id"])
+        return super().write(vals)
+
+    def _check_new_parent(self, parent_id):
+        # Checked before writing: the parent_store update would otherwise fail
+        # first, with a message that tells the user nothing.
+        committees = self.env["vstbpn.committee"].sudo().with_context(active_test=False)
+        if committees.search_count(
+            [("id", "=", parent_id), ("id", "child_of", self.ids)]
+        ):
             raise ValidationError(
-                self.env._("A committee cannot be placed under itself or one of its sub-committees.")
+                self.env._(
+                    "A committee cannot be placed under itself or one of its "
+                    "sub-committees. Choose a parent committee outside its subtree."
+                )
             )
 
     # ACTIONS
@@ -145,7 +173,10 @@ class VstbpnCommittee(models.Model):
             "vstbpn_committee.vstbpn_committee_member_action"
         )
         action["domain"] = [("committee_id", "=", self.id)]
-        action["context"] = {"default_committee_id": self.id, "search_default_current": 1}
+        action["context"] = {
+            "default_committee_id": self.id,
+            "search_default_current": 1,
+        }
         return action
 
     def action_open_children(self):

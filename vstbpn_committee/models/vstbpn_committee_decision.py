@@ -32,15 +32,26 @@ class VstbpnCommitteeDecision(models.Model):
         help="As printed on the decision, e.g. 123/QĐ-UBND.",
     )
     committee_id = fields.Many2one(
-        "vstbpn.committee", required=True, index=True, tracking=True, ondelete="restrict"
+        "vstbpn.committee",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
     )
     company_id = fields.Many2one(related="committee_id.company_id", store=True)
     decision_type = fields.Selection(
-        DECISION_TYPES, string="Type", required=True, default="consolidation", tracking=True
+        DECISION_TYPES,
+        string="Type",
+        required=True,
+        default="consolidation",
+        tracking=True,
     )
     summary = fields.Char(string="Subject", help="The decision's abstract (trích yếu).")
     date = fields.Date(
-        string="Signing Date", required=True, default=fields.Date.context_today, tracking=True
+        string="Signing Date",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
     )
     date_effective = fields.Date(
         string="Effective Date",
@@ -51,7 +62,9 @@ class VstbpnCommitteeDecision(models.Model):
         readonly=False,
         precompute=True,
     )
-    issuing_partner_id = fields.Many2one("res.partner", string="Issuing Body", tracking=True)
+    issuing_partner_id = fields.Many2one(
+        "res.partner", string="Issuing Body", tracking=True
+    )
     signer_name = fields.Char(string="Signed By", tracking=True)
     line_ids = fields.One2many(
         "vstbpn.committee.decision.line", "decision_id", string="Changes", copy=True
@@ -162,7 +175,9 @@ class VstbpnCommitteeDecision(models.Model):
         self.ensure_one()
         if self.state != "draft":
             raise UserError(
-                self.env._("Decision %(name)s has already been applied.", name=self.name)
+                self.env._(
+                    "Decision %(name)s has already been applied.", name=self.name
+                )
             )
         if not self.line_ids and self.decision_type != "dissolution":
             raise UserError(
@@ -172,11 +187,16 @@ class VstbpnCommitteeDecision(models.Model):
                     name=self.name,
                 )
             )
-        problems = [problem for line in self.line_ids for problem in line._applicability_problems()]
+        problems = [
+            problem
+            for line in self.line_ids
+            for problem in line._applicability_problems()
+        ]
         if problems:
             raise UserError(
                 self.env._(
-                    "Decision %(name)s cannot be applied, and nothing was changed:\n%(problems)s",
+                    "Decision %(name)s cannot be applied, and nothing was changed:"
+                    "\n%(problems)s",
                     name=self.name,
                     problems="\n".join(f"- {problem}" for problem in problems),
                 )
@@ -184,7 +204,9 @@ class VstbpnCommitteeDecision(models.Model):
 
     def _apply_lines(self):
         # Ends first: a new head may start on the day after the old one leaves.
-        ordered = self.line_ids.sorted(lambda line: (line.action == "appoint", line.sequence))
+        ordered = self.line_ids.sorted(
+            lambda line: (line.action == "appoint", line.sequence)
+        )
         for line in ordered:
             line._apply()
 

@@ -88,40 +88,59 @@ class VstbpnCommitteeDecisionLine(models.Model):
         problems = []
         if self.action == "appoint":
             if not self.partner_id:
-                problems.append(self.env._("%(line)s: choose the person to appoint.", line=self._label()))
+                problems.append(
+                    self.env._(
+                        "%(line)s: choose the person to appoint.", line=self._label()
+                    )
+                )
             if not self.role:
-                problems.append(self.env._("%(line)s: choose the role to appoint to.", line=self._label()))
+                problems.append(
+                    self.env._(
+                        "%(line)s: choose the role to appoint to.", line=self._label()
+                    )
+                )
             return problems
         member = self.member_id
         if not member:
             problems.append(
-                self.env._("%(line)s: choose the membership to change or end.", line=self._label())
+                self.env._(
+                    "%(line)s: choose the membership to change or end.",
+                    line=self._label(),
+                )
             )
         elif member.committee_id != self.decision_id.committee_id:
             problems.append(
                 self.env._(
-                    "%(line)s: the membership belongs to %(other)s, not to this committee.",
+                    "%(line)s: the membership belongs to %(other)s, not to this "
+                    "committee.",
                     line=self._label(),
                     other=member.committee_id.display_name,
                 )
             )
-        elif member.date_start > effective or (member.date_end and member.date_end < effective):
+        elif member.date_start > effective or (
+            member.date_end and member.date_end < effective
+        ):
             problems.append(
                 self.env._(
-                    "%(line)s: the person is not a member on the effective date %(date)s.",
+                    "%(line)s: the person is not a member on the effective date "
+                    "%(date)s.",
                     line=self._label(),
                     date=effective,
                 )
             )
         if self.action == "change_role" and not self.role:
-            problems.append(self.env._("%(line)s: choose the new role.", line=self._label()))
+            problems.append(
+                self.env._("%(line)s: choose the new role.", line=self._label())
+            )
         return problems
 
     def _apply(self):
         self.ensure_one()
         decision = self.decision_id
         if self.action in ("change_role", "dismiss"):
-            self.member_id.action_end(decision._last_day_before_effect(), decision=decision)
+            self.member_id.action_end(
+                decision._last_day_before_effect(), decision=decision
+            )
         if self.action in ("appoint", "change_role"):
             self.result_member_id = self.env["vstbpn.committee.member"].create(
                 self._new_membership_values()
@@ -135,7 +154,9 @@ class VstbpnCommitteeDecisionLine(models.Model):
             "partner_id": self.partner_id.id,
             "role": self.role,
             "committee_title": self.committee_title or previous.committee_title,
-            "agency_partner_id": (self.agency_partner_id or previous.agency_partner_id).id,
+            "agency_partner_id": (
+                self.agency_partner_id or previous.agency_partner_id
+            ).id,
             "job_title": self.job_title or previous.job_title,
             "date_start": self.decision_id.date_effective,
             "decision_start_id": self.decision_id.id,

@@ -19,5 +19,9 @@ class VstbpnCommitteeLevel(models.Model):
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
-        ("code_unique", "unique(code)", "A committee level with this code already exists."),
+        (
+            "code_unique",
+            "unique(code)",
+            "A committee level with this code already exists.",
+        ),
     ]

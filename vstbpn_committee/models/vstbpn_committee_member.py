@@ -25,7 +25,11 @@ class VstbpnCommitteeMember(models.Model):
     _rec_name = "partner_id"
 
     committee_id = fields.Many2one(
-        "vstbpn.committee", required=True, index=True, ondelete="restrict", tracking=True
+        "vstbpn.committee",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
     )
     company_id = fields.Many2one(related="committee_id.company_id", store=True)
     employee_id = fields.Many2one(
@@ -51,7 +55,8 @@ class VstbpnCommitteeMember(models.Model):
     committee_title = fields.Char(
         string="Title in the Committee",
         tracking=True,
-        help="E.g. 'Vice-chairman of the provincial People's Committee, Head of the committee'.",
+        help="E.g. 'Vice-chairman of the provincial People's Committee, "
+        "Head of the committee'.",
     )
     agency_partner_id = fields.Many2one(
         "res.partner",
@@ -61,7 +66,10 @@ class VstbpnCommitteeMember(models.Model):
     )
     job_title = fields.Char(string="Position in the Agency", tracking=True)
     date_start = fields.Date(
-        string="Start Date", required=True, default=fields.Date.context_today, tracking=True
+        string="Start Date",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
     )
     date_end = fields.Date(string="End Date", tracking=True)
     decision_start_id = fields.Many2one(
@@ -88,7 +96,9 @@ class VstbpnCommitteeMember(models.Model):
     @api.depends("employee_id.image_128", "partner_id.avatar_128")
     def _compute_image_128(self):
         for member in self:
-            member.image_128 = member.employee_id.image_128 or member.partner_id.avatar_128
+            member.image_128 = (
+                member.employee_id.image_128 or member.partner_id.avatar_128
+            )
 
     @api.depends("role")
     def _compute_role_sequence(self):
@@ -115,13 +125,19 @@ class VstbpnCommitteeMember(models.Model):
         day = self._reference_date()
         if (operator == "=") == value:
             return self._domain_active_on(day)
-        return ["|", ("date_start", ">", day), "&", ("date_end", "!=", False), ("date_end", "<", day)]
+        return [
+            "|",
+            ("date_start", ">", day),
+            "&",
+            ("date_end", "!=", False),
+            ("date_end", "<", day),
+        ]
 
     def _reference_date(self):
         """The day "current" refers to: today, or the ``date`` in the context."""
-        return fields.Date.to_date(self.env.context.get("date")) or fields.Date.context_today(
-            self
-        )
+        return fields.Date.to_date(
+            self.env.context.get("date")
+        ) or fields.Date.context_today(self)
 
     @api.model
     def _domain_active_on(self, day):
@@ -154,18 +170,23 @@ class VstbpnCommitteeMember(models.Model):
     def _check_overlaps(self):
         for member in self:
             overlapping = self.sudo().search(member._domain_overlapping())
-            same_person = overlapping.filtered(lambda m, p=member.partner_id: m.partner_id == p)
+            same_person = overlapping.filtered(
+                lambda m, p=member.partner_id: m.partner_id == p
+            )
             if same_person:
                 raise ValidationError(
                     self.env._(
-                        "%(person)s is already a member of %(committee)s from %(start)s. "
-                        "End that membership before starting another one, or change its role.",
+                        "%(person)s is already a member of %(committee)s from "
+                        "%(start)s. End that membership before starting another "
+                        "one, or change its role.",
                         person=member.partner_id.display_name,
                         committee=member.committee_id.display_name,
                         start=same_person[0].date_start,
                     )
                 )
-            other_head = overlapping.filtered("is_head") if member.is_head else overlapping[:0]
+            other_head = (
+                overlapping.filtered("is_head") if member.is_head else overlapping[:0]
+            )
             if other_head:
                 raise ValidationError(
                     self.env._(

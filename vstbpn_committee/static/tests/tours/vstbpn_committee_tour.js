@@ -1,0 +1,36 @@
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+// A district officer working in Vietnamese opens the app, finds their
+// committee, sees its sub-committee but not the sibling district, and
+// reaches the members through the smart button.
+registry.category("web_tour.tours").add("vstbpn_committee_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            trigger: '.o_app[data-menu-xmlid="vstbpn_committee.vstbpn_root_menu"]',
+            run: "click",
+        },
+        {
+            trigger: ".o_breadcrumb:contains('Các Ban')",
+        },
+        {
+            trigger: ".o_list_view .o_data_row:contains('Tour District A / Tour Commune A1')",
+        },
+        {
+            trigger: ".o_list_view:not(:has(.o_data_row:contains('Tour District B')))",
+        },
+        {
+            trigger: ".o_list_view .o_data_row td[name='complete_name']:contains('Tour District A'):not(:contains('Commune'))",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .oe_stat_button:contains('Thành viên')",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_record:contains('Tour Person')",
+        },
+    ],
+});
