@@ -342,10 +342,19 @@ class VstbpnReport(models.Model):
                 value.write({"female": female, "male": male, "total": total})
 
     def _get_officers(self, committee):
-        """The officers of the committee, or of the nearest committee above with any."""
-        while committee and not committee.officer_user_ids:
+        """Officers of the committee, or of the nearest committee above that has any.
+
+        Users merely assigned to a committee without the officer role read its
+        reports but are not asked to act on them.
+        """
+        while committee:
+            officers = committee.officer_user_ids.filtered(
+                lambda user: user.has_group("vstbpn_committee.group_officer")
+            )
+            if officers:
+                return officers
             committee = committee.parent_id
-        return committee.officer_user_ids
+        return self.env["res.users"]
 
     def _schedule_activities(self, activity_xmlid, users_by_report, summary_by_report):
         """Create the activities of many reports in one batch, without e-mails."""
@@ -356,6 +365,7 @@ class VstbpnReport(models.Model):
                 "res_model_id": model,
                 "res_id": report.id,
                 "activity_type_id": activity_type.id,
+                "automated": True,
                 "summary": summary_by_report[report],
                 "user_id": user.id,
                 "date_deadline": max(report.deadline, fields.Date.context_today(self)),

@@ -190,8 +190,11 @@ class VstbpnReport(models.Model):
             raise ValidationError(value._ratio_denominator_message(indicator))
         keys = ("female", "male", "total") if indicator.by_sex else ("number",)
         main_key = keys[-1]
-        if not denominator.get(FIGURES[main_key][1]):
-            raise ValidationError(value._ratio_denominator_message(indicator))
+        main = FIGURES[main_key][1]
+        if not denominator.get(main):
+            if numerator.get(main):
+                raise ValidationError(value._ratio_denominator_message(indicator))
+            return dict.fromkeys((field[1] for field in FIGURES.values()), 0.0)
         factor = 100.0 if indicator.value_type == "percentage" else 1.0
         result = dict.fromkeys((field[1] for field in FIGURES.values()), 0.0)
         for key in keys:

@@ -1,0 +1,6 @@
+from . import test_period
+from . import test_report
+from . import test_consolidation
+from . import test_reminders
+from . import test_hr_statistics
+from . import test_access

@@ -1,0 +1,147 @@
+from contextlib import contextmanager
+from datetime import date
+
+from odoo import Command
+from odoo.tests import TransactionCase
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+OFFICER_GROUPS = "base.group_user,vstbpn_committee.group_officer"
+
+
+class VstbpnReportingCase(TransactionCase):
+    """A small tree and a user per role.
+
+    Province P (officer ``user_province``) above two sibling districts A and B
+    (officers ``user_a`` and ``user_b``); ``user_a_member`` only reads A.
+    The template asks for one indicator of each consolidation rule.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        Committee = cls.env["vstbpn.committee"]
+        cls.province = Committee.create(
+            {
+                "name": "Province P",
+                "code": "T-P",
+                "level_id": cls.env.ref("vstbpn_committee.level_province").id,
+            }
+        )
+        district = cls.env.ref("vstbpn_committee.level_district").id
+        cls.district_a = Committee.create(
+            {
+                "name": "District A",
+                "code": "T-P-A",
+                "level_id": district,
+                "parent_id": cls.province.id,
+            }
+        )
+        cls.district_b = Committee.create(
+            {
+                "name": "District B",
+                "code": "T-P-B",
+                "level_id": district,
+                "parent_id": cls.province.id,
+            }
+        )
+        cls.user_province = cls._new_user("t_province", cls.province, OFFICER_GROUPS)
+        cls.user_a = cls._new_user("t_district_a", cls.district_a, OFFICER_GROUPS)
+        cls.user_b = cls._new_user("t_district_b", cls.district_b, OFFICER_GROUPS)
+        cls.user_a_member = cls._new_user(
+            "t_member_a",
+            cls.district_a,
+            "base.group_user,vstbpn_committee.group_member",
+        )
+        (cls.province | cls.district_a | cls.district_b).invalidate_recordset()
+
+        ref = cls.env.ref
+        cls.ind_participants = ref(
+            "vstbpn_reporting.indicator_act_training_participants"
+        )
+        cls.ind_meetings = ref("vstbpn_reporting.indicator_act_meetings")
+        cls.ind_victims = ref("vstbpn_reporting.indicator_ns_dv_victims")
+        cls.ind_supported = ref("vstbpn_reporting.indicator_ns_dv_supported")
+        cls.ind_support_rate = ref("vstbpn_reporting.indicator_ns_dv_support_rate")
+        cls.ind_council = ref("vstbpn_reporting.indicator_ns_council_women")
+        cls.ind_min = ref("vstbpn_reporting.indicator_ns_gbv_services_min")
+        cls.ind_max = ref("vstbpn_reporting.indicator_ns_gbv_services_max")
+        cls.ind_plan = ref("vstbpn_reporting.indicator_act_work_plan")
+        cls.ind_text = ref("vstbpn_reporting.indicator_act_difficulties")
+        indicators = (
+            cls.ind_participants
+            | cls.ind_meetings
+            | cls.ind_victims
+            | cls.ind_supported
+            | cls.ind_support_rate
+            | cls.ind_council
+            | cls.ind_min
+            | cls.ind_max
+            | cls.ind_plan
+            | cls.ind_text
+        )
+        cls.template = cls.env["vstbpn.report.template"].create(
+            {
+                "name": "Test semi-annual",
+                "kind": "semi_annual",
+                "line_ids": [
+                    Command.create({"sequence": i, "indicator_id": indicator.id})
+                    for i, indicator in enumerate(indicators)
+                ],
+                "section_ids": [
+                    Command.create({"name": "Results", "question": "What was done?"}),
+                    Command.create({"name": "Proposals"}),
+                ],
+            }
+        )
+
+    @classmethod
+    def _new_user(cls, login, committee, groups):
+        return mail_new_test_user(
+            cls.env,
+            login=login,
+            groups=groups,
+            vstbpn_committee_ids=[Command.set(committee.ids)],
+        )
+
+    @classmethod
+    def _create_period(cls, **values):
+        vals = {
+            "name": "Semi-annual 2017",
+            "template_id": cls.template.id,
+            "committee_id": cls.province.id,
+            "date_from": date(2017, 1, 1),
+            "date_to": date(2017, 6, 30),
+        }
+        vals.update(values)
+        return cls.env["vstbpn.report.period"].create(vals)
+
+    @classmethod
+    def _open_period(cls, **values):
+        period = cls._create_period(**values)
+        period.action_open()
+        return period
+
+    @staticmethod
+    def _report(period, committee):
+        return period.report_ids.filtered(lambda r: r.committee_id == committee)
+
+    @staticmethod
+    def _value(report, indicator):
+        return report.value_ids.filtered(lambda v: v.indicator_id == indicator)
+
+    def _fill(self, report, figures):
+        """figures: {indicator: vals to write on its value line}."""
+        for indicator, vals in figures.items():
+            self._value(report, indicator).write(vals)
+
+    @contextmanager
+    def assertRaisesText(self, exception, text):
+        """assertRaises (which rolls back what was written) plus the message."""
+        with self.assertRaises(exception) as catcher:
+            yield catcher
+        self.assertIn(text, str(catcher.exception))
+
+    def _vi(self, record):
+        return record.with_context(lang="vi_VN")

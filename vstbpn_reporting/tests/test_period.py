@@ -1,0 +1,97 @@
+from datetime import date, timedelta
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import VstbpnReportingCase
+
+
+@tagged("post_install", "-at_install")
+class TestReportPeriod(VstbpnReportingCase):
+    def test_deadline_defaults_to_15_june_and_15_december(self):
+        """Semi-annual reports are due 15/6, annual ones 15/12 of the year covered."""
+        semi = self._create_period()
+        self.assertEqual(semi.deadline, date(2017, 6, 15))
+        self.template.kind = "annual"
+        annual = self._create_period(date_to=date(2017, 12, 31))
+        self.assertEqual(annual.deadline, date(2017, 12, 15))
+        annual.deadline = date(2017, 12, 20)
+        self.assertEqual(
+            annual.deadline, date(2017, 12, 20), "the deadline stays editable"
+        )
+
+    def test_targets_all_below_or_next_level(self):
+        commune = self.env["vstbpn.committee"].create(
+            {
+                "name": "Commune A1",
+                "code": "T-P-A-1",
+                "level_id": self.env.ref("vstbpn_committee.level_commune").id,
+                "parent_id": self.district_a.id,
+            }
+        )
+        everyone = self._create_period()
+        self.assertEqual(
+            everyone.target_committee_ids,
+            self.province | self.district_a | self.district_b | commune,
+        )
+        next_level = self._create_period(target_mode="next", include_requester=False)
+        self.assertEqual(
+            next_level.target_committee_ids, self.district_a | self.district_b
+        )
+
+    def test_open_creates_reports_lines_and_activities_in_one_go(self):
+        period = self._open_period()
+        self.assertEqual(period.state, "open")
+        self.assertEqual(
+            period.report_ids.committee_id,
+            self.province | self.district_a | self.district_b,
+        )
+        report_a = self._report(period, self.district_a)
+        self.assertEqual(
+            report_a.value_ids.indicator_id, self.template.line_ids.indicator_id
+        )
+        self.assertEqual(len(report_a.answer_ids), 2)
+        activity = report_a.activity_ids
+        self.assertEqual(activity.user_id, self.user_a)
+        self.assertEqual(
+            activity.activity_type_id,
+            self.env.ref("vstbpn_reporting.mail_activity_type_report_submit"),
+        )
+        self.assertEqual(activity.date_deadline, max(period.deadline, date.today()))
+
+    def test_open_twice_is_refused(self):
+        period = self._open_period()
+        with self.assertRaises(UserError):
+            period.action_open()
+
+    def test_opening_costs_a_bounded_number_of_queries_per_unit(self):
+        """Opening for 6 units costs no more queries than for 3 plus a small margin."""
+        period_small = self._create_period(name="Small")
+        start = self.cr.sql_log_count
+        period_small.action_open()
+        small = self.cr.sql_log_count - start
+        for i in range(3):
+            self.env["vstbpn.committee"].create(
+                {
+                    "name": f"District {i}",
+                    "code": f"T-P-X{i}",
+                    "level_id": self.district_a.level_id.id,
+                    "parent_id": self.province.id,
+                }
+            )
+        period_large = self._create_period(name="Large")
+        start = self.cr.sql_log_count
+        period_large.action_open()
+        large = self.cr.sql_log_count - start
+        self.assertEqual(len(period_large.report_ids), 6)
+        self.assertLessEqual(
+            large, small + 3 * 10, "queries grow by at most 10 per unit"
+        )
+
+    def test_closed_period_refuses_submission(self):
+        period = self._open_period(deadline=date.today() + timedelta(days=10))
+        period.action_close()
+        report = self._vi(self._report(period, self.district_a))
+        with self.assertRaisesText(UserError, "không thể nộp báo cáo"):
+            report.action_submit()
+        self.assertEqual(report.state, "draft")
