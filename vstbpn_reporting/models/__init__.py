@@ -11,3 +11,7 @@ from . import vstbpn_committee
 from . import hr_job
 from . import hr_employee
 from . import vstbpn_report_return
+from . import vstbpn_report_xlsx
+from . import vstbpn_report_xlsx_form
+from . import vstbpn_report_xlsx_consolidation
+from . import vstbpn_report_import

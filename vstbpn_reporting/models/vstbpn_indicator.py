@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import float_compare, float_is_zero
 
 VALUE_TYPES = [
     ("integer", "Whole Number"),
@@ -145,6 +146,46 @@ class VstbpnIndicator(models.Model):
                         code=indicator.code,
                     )
                 )
+
+    # VALUE CHECKS
+
+    def _get_figure_problems(self, figures):
+        """What is wrong with figures ({female, male, total, value_number}) typed
+        for this indicator, as sentences for the user; empty when all is well.
+        """
+        self.ensure_one()
+        keys = ("female", "male", "total") if self.by_sex else ("value_number",)
+        numbers = [figures.get(key) or 0.0 for key in keys]
+        problems = []
+        if (self.value_type in ("integer", "percentage") or self.by_sex) and any(
+            number < 0 for number in numbers
+        ):
+            problems.append(self.env._("A count cannot be negative."))
+        if self.value_type == "integer" and any(
+            not float_is_zero(number % 1, precision_digits=2) for number in numbers
+        ):
+            problems.append(self.env._("It is counted in whole numbers."))
+        if self.value_type == "percentage" and any(
+            not 0 <= number <= 100 for number in numbers
+        ):
+            problems.append(
+                self.env._("It is a percentage: enter a value between 0 and 100.")
+            )
+        if self.by_sex:
+            female, male, total = numbers
+            if (female or male) and float_compare(
+                female + male, total, precision_digits=2
+            ):
+                problems.append(
+                    self.env._(
+                        "Female (%(female)s) + male (%(male)s) must equal the total "
+                        "(%(total)s).",
+                        female=female,
+                        male=male,
+                        total=total,
+                    )
+                )
+        return problems
 
     # AUTOMATIC SOURCES
 

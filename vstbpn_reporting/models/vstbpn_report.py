@@ -580,3 +580,52 @@ class VstbpnReport(models.Model):
                     deadline=report.deadline,
                 )
             )
+
+    # XLSX
+
+    def _get_xlsx(self, layout):
+        """(content, filename): the report's form, blank or filled, or consolidation."""
+        self.ensure_one()
+        self.check_access("read")
+        if layout == "consolidation":
+            if not self.is_consolidated:
+                raise UserError(self.env._("Consolidate the report first."))
+            content = self.env["vstbpn.report.xlsx.consolidation"]._render(self)
+        elif layout in ("blank", "filled"):
+            content = self.env["vstbpn.report.xlsx.form"]._render(
+                self, blank=layout == "blank"
+            )
+        else:
+            raise UserError(
+                self.env._("Unknown XLSX layout %(layout)s.", layout=layout)
+            )
+        return content, f"{self.name} ({layout}).xlsx".replace("/", "-")
+
+    def _xlsx_url_action(self, layout):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/vstbpn_reporting/report/{self.id}/xlsx/{layout}",
+            "target": "download",
+        }
+
+    def action_download_blank_form(self):
+        return self._xlsx_url_action("blank")
+
+    def action_download_form(self):
+        return self._xlsx_url_action("filled")
+
+    def action_download_consolidation(self):
+        return self._xlsx_url_action("consolidation")
+
+    def action_open_import_wizard(self):
+        self.ensure_one()
+        self._check_editable()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Upload a Filled Form"),
+            "res_model": "vstbpn.report.import",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_report_id": self.id},
+        }

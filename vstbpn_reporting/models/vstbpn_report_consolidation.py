@@ -228,7 +228,7 @@ class VstbpnReport(models.Model):
         return action
 
     def _get_consolidation_breakdown(self):
-        """{indicator: {committee: (female, male, total, number)}} of units below."""
+        """{indicator: {committee: (female, male, total, value)}} of units below."""
         self.ensure_one()
         breakdown = {}
         for indicator, committee, female, male, total, number in self.env[
@@ -240,7 +240,7 @@ class VstbpnReport(models.Model):
                 "result_female:sum",
                 "result_male:sum",
                 "result_total:sum",
-                "result_number:sum",
+                "result_value:sum",
             ],
         ):
             breakdown.setdefault(indicator, {})[committee] = (

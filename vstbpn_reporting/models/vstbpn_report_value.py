@@ -1,8 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import float_compare, float_is_zero
 
-COUNT_FIELDS = ("female", "male", "total", "value_number")
+FIGURE_FIELDS = ("female", "male", "total", "value_number")
 
 
 class VstbpnReportValue(models.Model):
@@ -157,67 +156,18 @@ class VstbpnReportValue(models.Model):
     @api.constrains("female", "male", "total", "value_number")
     def _check_figures(self):
         for value in self:
-            value._check_not_negative()
-            value._check_whole_numbers()
-            value._check_sex_total()
-            value._check_percentage()
-
-    def _figures(self):
-        """The numeric fields this value is entered in."""
-        return ("female", "male", "total") if self.by_sex else ("value_number",)
-
-    def _check_not_negative(self):
-        counted = self.value_type in ("integer", "percentage") or self.by_sex
-        if counted and any(self[fname] < 0 for fname in self._figures()):
-            raise ValidationError(
-                self.env._(
-                    "%(indicator)s on %(report)s: a count cannot be negative.",
-                    indicator=self.indicator_id.display_name,
-                    report=self.report_id.name,
-                )
+            problems = value.indicator_id._get_figure_problems(
+                {fname: value[fname] for fname in FIGURE_FIELDS}
             )
-
-    def _check_whole_numbers(self):
-        if self.value_type == "integer" and any(
-            not float_is_zero(self[fname] % 1, precision_digits=2)
-            for fname in self._figures()
-        ):
-            raise ValidationError(
-                self.env._(
-                    "%(indicator)s on %(report)s is counted in whole numbers.",
-                    indicator=self.indicator_id.display_name,
-                    report=self.report_id.name,
+            if problems:
+                raise ValidationError(
+                    self.env._(
+                        "%(indicator)s on %(report)s: %(problem)s",
+                        indicator=value.indicator_id.display_name,
+                        report=value.report_id.name,
+                        problem=" ".join(problems),
+                    )
                 )
-            )
-
-    def _check_sex_total(self):
-        if not self.by_sex or not (self.female or self.male):
-            return
-        if float_compare(self.female + self.male, self.total, precision_digits=2):
-            raise ValidationError(
-                self.env._(
-                    "%(indicator)s on %(report)s: female (%(female)s) + male "
-                    "(%(male)s) must equal the total (%(total)s).",
-                    indicator=self.indicator_id.display_name,
-                    report=self.report_id.name,
-                    female=self.female,
-                    male=self.male,
-                    total=self.total,
-                )
-            )
-
-    def _check_percentage(self):
-        if self.value_type != "percentage":
-            return
-        if any(not 0 <= self[fname] <= 100 for fname in self._figures()):
-            raise ValidationError(
-                self.env._(
-                    "%(indicator)s on %(report)s is a percentage: enter a value "
-                    "between 0 and 100.",
-                    indicator=self.indicator_id.display_name,
-                    report=self.report_id.name,
-                )
-            )
 
     def _check_ratio_denominators(self):
         """A ratio needs its denominator on the same report, with a value."""

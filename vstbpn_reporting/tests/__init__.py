@@ -4,3 +4,4 @@ from . import test_consolidation
 from . import test_reminders
 from . import test_hr_statistics
 from . import test_access
+from . import test_xlsx

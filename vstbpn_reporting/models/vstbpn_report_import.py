@@ -1,0 +1,177 @@
+import base64
+import io
+from zipfile import BadZipFile
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+from .vstbpn_report_xlsx_form import HEADER_ROW, META_ROWS
+
+# Column of each figure in the form (0-based), see vstbpn.report.xlsx.form.
+COLUMNS = {"code": 0, "female": 3, "male": 4, "total": 5, "value": 6, "answer": 7}
+YES_WORDS = {"yes", "có", "co", "x", "1", "true"}
+NO_WORDS = {"no", "không", "khong", "0", "false", ""}
+
+
+class VstbpnReportImport(models.TransientModel):
+    """Uploads a filled report form: all of it, or nothing with every problem listed."""
+
+    _name = "vstbpn.report.import"
+    _description = "Import a Report Form"
+
+    report_id = fields.Many2one("vstbpn.report", required=True, ondelete="cascade")
+    file = fields.Binary(string="Filled Form", required=True)
+    filename = fields.Char()
+
+    def action_import(self):
+        self.ensure_one()
+        self.report_id.check_access("write")
+        self.report_id._check_editable()
+        updates, problems = self._parse(base64.b64decode(self.file))
+        if problems:
+            raise UserError(
+                self.env._(
+                    "Nothing was imported; correct the form and upload it "
+                    "again:\n%(problems)s",
+                    problems="\n".join(problems),
+                )
+            )
+        for value, vals in updates:
+            value.write(vals)
+        self.report_id.message_post(
+            body=self.env._(
+                "Values imported from %(file)s.", file=self.filename or "XLSX"
+            )
+        )
+        return {"type": "ir.actions.act_window_close"}
+
+    # PARSING
+
+    def _parse(self, content):
+        """([(value, vals)], [problem]) for the whole file."""
+        try:
+            workbook = load_workbook(
+                io.BytesIO(content), read_only=True, data_only=True
+            )
+        except (InvalidFileException, BadZipFile, KeyError, ValueError, OSError):
+            return [], [self.env._("The file is not an XLSX workbook.")]
+        sheet = workbook.worksheets[0]
+        rows = list(sheet.iter_rows(values_only=True))
+        problems = self._check_identity(sheet.title, rows)
+        values = {v.indicator_id.code: v for v in self.report_id.value_ids}
+        updates = []
+        for index, row in enumerate(rows[HEADER_ROW + 1 :], start=HEADER_ROW + 2):
+            row = tuple(row) + (None,) * (8 - len(row))
+            code = row[COLUMNS["code"]]
+            if code in (None, ""):
+                continue
+            code = str(code).strip()
+            value = values.get(code)
+            if not value:
+                problems.append(
+                    self._problem(
+                        sheet.title,
+                        index,
+                        code,
+                        self.env._("unknown indicator for this report."),
+                    )
+                )
+                continue
+            vals, row_problems = self._parse_row(value.indicator_id, row)
+            problems += [
+                self._problem(sheet.title, index, code, p) for p in row_problems
+            ]
+            if not row_problems:
+                updates.append((value, vals))
+        return updates, problems
+
+    def _check_identity(self, sheet_name, rows):
+        """The form must be this report's: same unit code, same period."""
+        problems = []
+
+        def cell(row, col=1):
+            return rows[row][col] if len(rows) > row and len(rows[row]) > col else None
+
+        unit_code = cell(META_ROWS["unit_code"])
+        if str(unit_code or "").strip() != self.report_id.committee_id.code:
+            problems.append(
+                self._problem(
+                    sheet_name,
+                    META_ROWS["unit_code"] + 1,
+                    "",
+                    self.env._(
+                        "the form is for unit %(found)s, not %(expected)s.",
+                        found=unit_code or "?",
+                        expected=self.report_id.committee_id.code,
+                    ),
+                )
+            )
+        period = cell(META_ROWS["period_id"])
+        try:
+            same_period = int(period) == self.report_id.period_id.id
+        except (TypeError, ValueError):
+            same_period = False
+        if not same_period:
+            problems.append(
+                self._problem(
+                    sheet_name,
+                    META_ROWS["period_id"] + 1,
+                    "",
+                    self.env._(
+                        "the form is for another reporting period, not %(period)s.",
+                        period=self.report_id.period_id.name,
+                    ),
+                )
+            )
+        return problems
+
+    def _parse_row(self, indicator, row):
+        problems = []
+        if indicator.value_type == "boolean":
+            answer = str(row[COLUMNS["answer"]] or "").strip().lower()
+            if answer in YES_WORDS or answer == self.env._("Yes").lower():
+                return {"value_bool": True}, problems
+            if answer in NO_WORDS or answer == self.env._("No").lower():
+                return {"value_bool": False}, problems
+            return {}, [self.env._("answer Yes or No, not “%(text)s”.", text=answer)]
+        if indicator.value_type == "text":
+            return {"value_text": row[COLUMNS["answer"]] or False}, problems
+        keys = ("female", "male", "total") if indicator.by_sex else ("value",)
+        vals = {}
+        for key in keys:
+            number, problem = self._parse_number(row[COLUMNS[key]])
+            if problem:
+                problems.append(problem)
+            vals["value_number" if key == "value" else key] = number
+        if problems:
+            return {}, problems
+        if indicator.by_sex and not row[COLUMNS["total"]]:
+            vals["total"] = vals["female"] + vals["male"]
+        return vals, indicator._get_figure_problems(vals)
+
+    def _parse_number(self, cell):
+        if cell is None or cell == "":
+            return 0.0, None
+        if isinstance(cell, bool):
+            return 0.0, self.env._("a number is expected, not yes/no.")
+        if isinstance(cell, int | float):
+            return float(cell), None
+        text = str(cell).strip().replace(" ", "")
+        for candidate in (text, text.replace(".", "").replace(",", ".")):
+            try:
+                return float(candidate), None
+            except ValueError:
+                continue
+        return 0.0, self.env._("a number is expected, not “%(text)s”.", text=cell)
+
+    def _problem(self, sheet, row, code, problem):
+        return self.env._(
+            "Sheet %(sheet)s, row %(row)s, indicator %(code)s: %(problem)s",
+            sheet=sheet,
+            row=row,
+            code=code or "-",
+            problem=problem,
+        )

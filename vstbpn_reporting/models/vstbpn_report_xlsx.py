@@ -1,0 +1,94 @@
+import io
+
+import xlsxwriter
+from babel.dates import format_date
+
+from odoo import models
+
+# Excel format codes are locale-neutral: a Vietnamese Excel shows 1.234.567,89.
+NUMBER_FORMAT = "#,##0.##"
+INTEGER_FORMAT = "#,##0"
+DATE_FORMAT = "dd/mm/yyyy"
+VI_DATE_PATTERN = "'ngày' d 'tháng' M 'năm' y"
+
+
+class VstbpnReportXlsxAbstract(models.AbstractModel):
+    """Renders a report as an XLSX workbook: the steps every layout shares.
+
+    Concrete layouts fill the hooks ``_get_sheet_name``, ``_get_columns``,
+    ``_write_header`` and ``_write_rows``. The workbook is written in
+    ``constant_memory`` mode, so rows go out in order and memory stays flat
+    however large the consolidation.
+    """
+
+    _name = "vstbpn.report.xlsx.abstract"
+    _description = "Report XLSX Layout"
+
+    def _render(self, report, **options):
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(
+            output, {"constant_memory": True, "strings_to_numbers": False}
+        )
+        formats = self._define_formats(workbook)
+        sheet = workbook.add_worksheet(self._get_sheet_name(report))
+        columns = self._get_columns(report, **options)
+        next_row = self._write_header(sheet, formats, report, columns, **options)
+        self._write_rows(sheet, formats, report, columns, next_row, **options)
+        workbook.close()
+        return output.getvalue()
+
+    def _define_formats(self, workbook):
+        base = {"font_name": "Times New Roman", "font_size": 12, "valign": "vcenter"}
+        return {
+            "title": workbook.add_format(dict(base, bold=True, font_size=14)),
+            "italic": workbook.add_format(dict(base, italic=True)),
+            "label": workbook.add_format(dict(base, bold=True)),
+            "text": workbook.add_format(dict(base, text_wrap=True)),
+            "header": workbook.add_format(
+                dict(
+                    base,
+                    bold=True,
+                    border=1,
+                    align="center",
+                    text_wrap=True,
+                    bg_color="#D9E1F2",
+                )
+            ),
+            "cell_text": workbook.add_format(dict(base, border=1, text_wrap=True)),
+            "cell_number": workbook.add_format(
+                dict(base, border=1, num_format=NUMBER_FORMAT)
+            ),
+            "cell_integer": workbook.add_format(
+                dict(base, border=1, num_format=INTEGER_FORMAT)
+            ),
+            "cell_total": workbook.add_format(
+                dict(base, border=1, bold=True, num_format=NUMBER_FORMAT)
+            ),
+            "date": workbook.add_format(dict(base, num_format=DATE_FORMAT)),
+        }
+
+    def _get_sheet_name(self, report):
+        raise NotImplementedError
+
+    def _get_columns(self, report, **options):
+        raise NotImplementedError
+
+    def _write_header(self, sheet, formats, report, columns, **options):
+        raise NotImplementedError
+
+    def _write_rows(self, sheet, formats, report, columns, row, **options):
+        raise NotImplementedError
+
+    # helpers
+
+    def _format_date_vi(self, value):
+        """'ngày 15 tháng 6 năm 2017' in Vietnamese, the ISO date otherwise."""
+        lang = self.env.lang or "en_US"
+        if lang.startswith("vi"):
+            return format_date(value, VI_DATE_PATTERN, locale="vi")
+        return format_date(value, "medium", locale=lang)
+
+    def _number_format(self, formats, indicator):
+        return formats[
+            "cell_integer" if indicator.value_type == "integer" else "cell_number"
+        ]

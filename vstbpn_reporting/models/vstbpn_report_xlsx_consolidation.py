@@ -1,0 +1,118 @@
+from odoo import models
+
+HEADER_ROWS = 4  # title, period, unit names, female/male/total
+
+
+class VstbpnReportXlsxConsolidation(models.AbstractModel):
+    """A consolidated report: indicators as rows; each unit below, the report's
+    own figures and the total as columns, each split into female, male, total.
+
+    The per-unit figures come from one grouped read, written row by row.
+    """
+
+    _name = "vstbpn.report.xlsx.consolidation"
+    _inherit = "vstbpn.report.xlsx.abstract"
+    _description = "Consolidated Report XLSX"
+
+    def _get_sheet_name(self, report):
+        return self.env._("Consolidation")
+
+    def _get_columns(self, report):
+        """[(committee or False for the total, label)] in column order."""
+        units = report.consolidated_report_ids.committee_id.sorted("complete_name")
+        return (
+            [(committee, committee.name) for committee in units]
+            + [
+                (
+                    report.committee_id,
+                    self.env._("%(unit)s (own)", unit=report.committee_id.name),
+                )
+            ]
+            + [(False, self.env._("Total"))]
+        )
+
+    def _write_header(self, sheet, formats, report, columns):
+        _ = self.env._
+        sheet.set_column(0, 0, 10)
+        sheet.set_column(1, 1, 45)
+        sheet.set_column(2, 1 + 3 * len(columns), 11)
+        sheet.write(0, 0, report.name, formats["title"])
+        sheet.write(
+            1,
+            0,
+            _(
+                "%(period)s, deadline %(deadline)s",
+                period=report.period_id.name,
+                deadline=self._format_date_vi(report.deadline),
+            ),
+            formats["italic"],
+        )
+        sheet.write(2, 0, _("Code"), formats["header"])
+        sheet.write(2, 1, _("Indicator"), formats["header"])
+        for index, (_committee, label) in enumerate(columns):
+            col = 2 + 3 * index
+            sheet.merge_range(2, col, 2, col + 2, label, formats["header"])
+        sheet.write_blank(3, 0, None, formats["header"])
+        sheet.write_blank(3, 1, None, formats["header"])
+        sexes = (_("Female"), _("Male"), _("Total"))
+        for index in range(len(columns)):
+            for offset, label in enumerate(sexes):
+                sheet.write_string(3, 2 + 3 * index + offset, label, formats["header"])
+        sheet.freeze_panes(HEADER_ROWS, 2)
+        return HEADER_ROWS
+
+    def _write_rows(self, sheet, formats, report, columns, row):
+        breakdown = report._get_consolidation_breakdown()
+        for value in report.value_ids.sorted("sequence"):
+            indicator = value.indicator_id
+            if not indicator.is_numeric and indicator.value_type != "boolean":
+                continue
+            sheet.write_string(row, 0, indicator.code, formats["cell_text"])
+            sheet.write_string(row, 1, indicator.name, formats["cell_text"])
+            number = self._number_format(formats, indicator)
+            units = breakdown.get(indicator, {})
+            for index, (committee, _label) in enumerate(columns):
+                if committee is False:
+                    figures = self._own_figures(value, prefix="result")
+                    cell_format = formats["cell_total"]
+                elif committee == report.committee_id:
+                    figures = self._own_figures(value, prefix="own")
+                    cell_format = number
+                else:
+                    figures = units.get(committee)
+                    cell_format = number
+                self._write_figures(
+                    sheet, row, 2 + 3 * index, indicator, figures, cell_format
+                )
+            row += 1
+        return row
+
+    def _own_figures(self, value, prefix):
+        if prefix == "result":
+            return (
+                value.result_female,
+                value.result_male,
+                value.result_total,
+                value.result_value,
+            )
+        number = (
+            int(value.value_bool)
+            if value.value_type == "boolean"
+            else value.value_number
+        )
+        return (value.female, value.male, value.total, number)
+
+    def _write_figures(self, sheet, row, col, indicator, figures, cell_format):
+        if not figures:
+            for offset in range(3):
+                sheet.write_blank(row, col + offset, None, cell_format)
+            return
+        female, male, total, number = figures
+        if indicator.by_sex:
+            sheet.write_number(row, col, female or 0, cell_format)
+            sheet.write_number(row, col + 1, male or 0, cell_format)
+            sheet.write_number(row, col + 2, total or 0, cell_format)
+        else:
+            sheet.write_blank(row, col, None, cell_format)
+            sheet.write_blank(row, col + 1, None, cell_format)
+            sheet.write_number(row, col + 2, number or 0, cell_format)
