@@ -63,8 +63,11 @@ PG_STARTED_HERE=""
 # Use the server libpq's environment points to; where none answers, start a
 # private cluster under .local/pg (git-ignored) and stop it when the caller exits.
 ensure_postgres() {
-    if [ -z "${VSTBPN_PRIVATE_PG:-}" ] && pg_isready -q -t 2 2>/dev/null; then
-        echo "Using the PostgreSQL server at ${PGHOST:-default socket}:${PGPORT:-5432}"
+    # A server that answers but would not let Odoo in (no role, or the role
+    # "postgres", which Odoo refuses) counts as no server.
+    if [ -z "${VSTBPN_PRIVATE_PG:-}" ] && [ "${PGUSER:-$(id -un)}" != postgres ] \
+        && psql -d postgres -tAc "SELECT 1" >/dev/null 2>&1; then
+        echo "Using the PostgreSQL server at ${PGHOST:-the default socket}:${PGPORT:-5432}"
         return
     fi
     local bindir data socket port

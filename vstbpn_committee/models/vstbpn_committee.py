@@ -22,7 +22,6 @@ class VstbpnCommittee(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _parent_store = True
     _order = "complete_name, id"
-    _rec_name = "complete_name"
     _rec_names_search = ["name", "code", "complete_name"]
 
     name = fields.Char(required=True, tracking=True)
@@ -87,12 +86,18 @@ class VstbpnCommittee(models.Model):
         "vstbpn.committee.member",
         string="Current Head",
         compute="_compute_current_members",
+        compute_sudo=True,
     )
     head_partner_id = fields.Many2one(
-        "res.partner", string="Head", compute="_compute_current_members"
+        "res.partner",
+        string="Head",
+        compute="_compute_current_members",
+        compute_sudo=True,
     )
     current_member_count = fields.Integer(
-        string="Current Members", compute="_compute_current_members"
+        string="Current Members",
+        compute="_compute_current_members",
+        compute_sudo=True,
     )
     child_count = fields.Integer(
         string="Sub-committees Count", compute="_compute_child_count"

@@ -48,7 +48,8 @@ class VstbpnCommitteeMember(models.Model):
         precompute=True,
     )
     user_id = fields.Many2one(related="employee_id.user_id", string="User")
-    image_128 = fields.Image(compute="_compute_image_128")
+    # Officers need not have HR rights to see a member's photo.
+    image_128 = fields.Image(compute="_compute_image_128", compute_sudo=True)
     role = fields.Selection(ROLES, required=True, default="member", tracking=True)
     role_sequence = fields.Integer(compute="_compute_role_sequence", store=True)
     is_head = fields.Boolean(compute="_compute_role_sequence", store=True)

@@ -125,3 +125,33 @@ class TestSecurity(VstbpnCommitteeCase):
         self.assertNotIn(self.district_b, self._visible(self.officer_a))
         self.officer_a.vstbpn_committee_ids |= self.district_b
         self.assertIn(self.district_b, self._visible(self.officer_a))
+
+    def test_officer_without_hr_rights_reads_what_the_views_show(self):
+        """The member kanban and committee list, as the web client reads them."""
+        employee = self.env["hr.employee"].create({"name": "Employee in A"})
+        self.Member.create(
+            {"committee_id": self.district_a.id, "employee_id": employee.id}
+        )
+        self.assertFalse(self.officer_a.has_group("hr.group_hr_user"))
+        members = self.env["vstbpn.committee.member"].with_user(self.officer_a)
+        result = members.web_search_read(
+            [("committee_id", "=", self.district_a.id)],
+            {
+                "image_128": {},
+                "partner_id": {"fields": {"display_name": {}}},
+                "status": {},
+            },
+        )
+        self.assertEqual(result["length"], 2)
+        self.assertTrue(all(record["partner_id"] for record in result["records"]))
+        committees = self.env["vstbpn.committee"].with_user(self.officer_a)
+        listed = committees.web_search_read(
+            [],
+            {
+                "name": {},
+                "parent_id": {},
+                "head_partner_id": {},
+                "current_member_count": {},
+            },
+        )
+        self.assertEqual(listed["length"], 3)  # A, its commune, and the province above

@@ -16,13 +16,13 @@ registry.category("web_tour.tours").add("vstbpn_committee_tour", {
             trigger: ".o_breadcrumb:contains('Các Ban')",
         },
         {
-            trigger: ".o_list_view .o_data_row:contains('Tour District A / Tour Commune A1')",
+            trigger: ".o_list_view .o_data_row:contains('Tour Commune A1'):contains('Tour District A')",
         },
         {
             trigger: ".o_list_view:not(:has(.o_data_row:contains('Tour District B')))",
         },
         {
-            trigger: ".o_list_view .o_data_row td[name='complete_name']:contains('Tour District A'):not(:contains('Commune'))",
+            trigger: ".o_list_view .o_data_row td[name='name']:contains('Tour District A')",
             run: "click",
         },
         {
