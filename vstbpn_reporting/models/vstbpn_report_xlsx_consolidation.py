@@ -32,7 +32,6 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
         )
 
     def _write_header(self, sheet, formats, report, columns):
-        _ = self.env._
         sheet.set_column(0, 0, 10)
         sheet.set_column(1, 1, 45)
         sheet.set_column(2, 1 + 3 * len(columns), 11)
@@ -40,21 +39,21 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
         sheet.write(
             1,
             0,
-            _(
+            self.env._(
                 "%(period)s, deadline %(deadline)s",
                 period=report.period_id.name,
                 deadline=self._format_date_vi(report.deadline),
             ),
             formats["italic"],
         )
-        sheet.write(2, 0, _("Code"), formats["header"])
-        sheet.write(2, 1, _("Indicator"), formats["header"])
+        sheet.write(2, 0, self.env._("Code"), formats["header"])
+        sheet.write(2, 1, self.env._("Indicator"), formats["header"])
         for index, (_committee, label) in enumerate(columns):
             col = 2 + 3 * index
             sheet.merge_range(2, col, 2, col + 2, label, formats["header"])
         sheet.write_blank(3, 0, None, formats["header"])
         sheet.write_blank(3, 1, None, formats["header"])
-        sexes = (_("Female"), _("Male"), _("Total"))
+        sexes = (self.env._("Female"), self.env._("Male"), self.env._("Total"))
         for index in range(len(columns)):
             for offset, label in enumerate(sexes):
                 sheet.write_string(3, 2 + 3 * index + offset, label, formats["header"])

@@ -21,31 +21,33 @@ class VstbpnReportXlsxForm(models.AbstractModel):
         return self.env._("Report")
 
     def _get_columns(self, report, blank=False):
-        _ = self.env._
         return [
-            ("code", _("Code"), 10),
-            ("name", _("Indicator"), 50),
-            ("uom", _("Unit of Measure"), 14),
-            ("female", _("Female"), 12),
-            ("male", _("Male"), 12),
-            ("total", _("Total"), 12),
-            ("value", _("Value"), 14),
-            ("answer", _("Text or Yes/No"), 40),
+            ("code", self.env._("Code"), 10),
+            ("name", self.env._("Indicator"), 50),
+            ("uom", self.env._("Unit of Measure"), 14),
+            ("female", self.env._("Female"), 12),
+            ("male", self.env._("Male"), 12),
+            ("total", self.env._("Total"), 12),
+            ("value", self.env._("Value"), 14),
+            ("answer", self.env._("Text or Yes/No"), 40),
         ]
 
     def _write_header(self, sheet, formats, report, columns, blank=False):
-        _ = self.env._
         for index, (_key, _label, width) in enumerate(columns):
             sheet.set_column(index, index, width)
         sheet.write(0, 0, report.name, formats["title"])
-        sheet.write(1, 0, _("Unit"), formats["label"])
+        sheet.write(1, 0, self.env._("Unit"), formats["label"])
         sheet.write(1, 1, report.committee_id.name, formats["text"])
-        sheet.write(META_ROWS["unit_code"], 0, _("Unit Code"), formats["label"])
+        sheet.write(
+            META_ROWS["unit_code"], 0, self.env._("Unit Code"), formats["label"]
+        )
         sheet.write_string(META_ROWS["unit_code"], 1, report.committee_id.code)
-        sheet.write(META_ROWS["period_id"], 0, _("Period No."), formats["label"])
+        sheet.write(
+            META_ROWS["period_id"], 0, self.env._("Period No."), formats["label"]
+        )
         sheet.write_number(META_ROWS["period_id"], 1, report.period_id.id)
         sheet.write(META_ROWS["period_id"], 2, report.period_id.name, formats["text"])
-        sheet.write(4, 0, _("Deadline"), formats["label"])
+        sheet.write(4, 0, self.env._("Deadline"), formats["label"])
         sheet.write(4, 1, self._format_date_vi(report.deadline), formats["italic"])
         for index, (_key, label, _width) in enumerate(columns):
             sheet.write(HEADER_ROW, index, label, formats["header"])

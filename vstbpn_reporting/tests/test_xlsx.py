@@ -5,7 +5,8 @@ from datetime import date, timedelta
 from openpyxl import load_workbook
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import VstbpnReportingCase
 
@@ -120,3 +121,25 @@ class TestXlsx(VstbpnReportingCase):
         cells = [c.value for row in self._sheet(content).iter_rows() for c in row]
         self.assertNotIn(77, cells)
         self.assertNotIn("T-P-A", cells)
+
+
+@tagged("post_install", "-at_install")
+class TestXlsxDownload(VstbpnReportingCase, HttpCase):
+    """The download route answers with the user's own rights."""
+
+    def test_download_own_form_but_not_a_siblings(self):
+        period = self._open_period(deadline=date.today() + timedelta(days=10))
+        report_a = self._report(period, self.district_a)
+        url = f"/vstbpn_reporting/report/{report_a.id}/xlsx/filled"
+        self.authenticate(self.user_a.login, self.user_a.login)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("spreadsheetml", response.headers["Content-Type"])
+        self.assertEqual(
+            load_workbook(io.BytesIO(response.content)).worksheets[0]["B3"].value,
+            "T-P-A",
+        )
+        self.authenticate(self.user_b.login, self.user_b.login)
+        with mute_logger("odoo.http"):
+            response = self.url_open(url)
+        self.assertEqual(response.status_code, 403)
