@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 REPORT_STATES = [
     ("draft", "Draft"),
@@ -24,6 +25,37 @@ WORKFLOW_FIELDS = {
 # Fields that mail, activities, reminders and escalation write on any report.
 FREE_FIELD_PREFIXES = ("message_", "activity_", "website_message")
 FREE_FIELDS = {"last_reminder_date", "escalation_date"}
+INSERT_VALUES = """
+    INSERT INTO vstbpn_report_value (
+        report_id, indicator_id, committee_id, period_id, report_state, sequence,
+        female, male, total, value_number, value_bool,
+        consolidated_female, consolidated_male, consolidated_total,
+        consolidated_number, consolidated_yes,
+        result_female, result_male, result_total, result_number, result_yes,
+        result_value, create_uid, create_date, write_uid, write_date)
+    SELECT r.id, l.indicator_id, r.committee_id, r.period_id, r.state, l.sequence,
+           0, 0, 0, 0, FALSE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+           %(uid)s, %(now)s, %(uid)s, %(now)s
+      FROM vstbpn_report r
+      JOIN vstbpn_report_template_line l ON l.template_id = r.template_id
+     WHERE r.id IN %(ids)s
+       AND NOT EXISTS (
+           SELECT 1 FROM vstbpn_report_value v
+            WHERE v.report_id = r.id AND v.indicator_id = l.indicator_id)
+"""
+INSERT_ANSWERS = """
+    INSERT INTO vstbpn_report_answer (
+        report_id, committee_id, section_id, sequence,
+        create_uid, create_date, write_uid, write_date)
+    SELECT r.id, r.committee_id, s.id, s.sequence,
+           %(uid)s, %(now)s, %(uid)s, %(now)s
+      FROM vstbpn_report r
+      JOIN vstbpn_report_template_section s ON s.template_id = r.template_id
+     WHERE r.id IN %(ids)s
+       AND NOT EXISTS (
+           SELECT 1 FROM vstbpn_report_answer a
+            WHERE a.report_id = r.id AND a.section_id = s.id)
+"""
 SUBMIT_ACTIVITY = "vstbpn_reporting.mail_activity_type_report_submit"
 REVIEW_ACTIVITY = "vstbpn_reporting.mail_activity_type_report_review"
 
@@ -293,37 +325,28 @@ class VstbpnReport(models.Model):
     # PREPARATION
 
     def _prepare_lines(self):
-        """Give each report a value per template indicator, an answer per section."""
-        Value = self.env["vstbpn.report.value"]
-        Answer = self.env["vstbpn.report.answer"]
-        have_values = {
-            (report.id, indicator.id)
-            for report, indicator in Value._read_group(
-                [("report_id", "in", self.ids)], ["report_id", "indicator_id"]
-            )
+        """Give each report a value per template indicator, an answer per section.
+
+        Each kind of line is inserted by one ``INSERT ... SELECT``: opening a
+        national period means 3,000+ reports times 100 indicators, where the
+        ORM's per-record create would dominate. The rows hold what ``create()``
+        would compute for an empty line; lines that exist are left alone.
+        """
+        if not self:
+            return
+        self.flush_recordset()
+        self.env["vstbpn.report.value"].flush_model()
+        self.env["vstbpn.report.answer"].flush_model()
+        params = {
+            "uid": self.env.uid,
+            "now": self.env.cr.now(),
+            "ids": tuple(self.ids),
         }
-        have_answers = {
-            (report.id, section.id)
-            for report, section in Answer._read_group(
-                [("report_id", "in", self.ids)], ["report_id", "section_id"]
-            )
-        }
-        value_vals = []
-        answer_vals = []
-        for template, reports in self.grouped("template_id").items():
-            for report in reports:
-                value_vals += [
-                    {"report_id": report.id, "indicator_id": line.indicator_id.id}
-                    for line in template.line_ids
-                    if (report.id, line.indicator_id.id) not in have_values
-                ]
-                answer_vals += [
-                    {"report_id": report.id, "section_id": section.id}
-                    for section in template.section_ids
-                    if (report.id, section.id) not in have_answers
-                ]
-        Value.create(value_vals)
-        Answer.create(answer_vals)
+        self.env.cr.execute(SQL(INSERT_VALUES, **params))
+        self.env.cr.execute(SQL(INSERT_ANSWERS, **params))
+        self.env["vstbpn.report.value"].invalidate_model()
+        self.env["vstbpn.report.answer"].invalidate_model()
+        self.invalidate_recordset(["value_ids", "answer_ids"])
 
     def _fill_automatic_values(self):
         """Fill the indicators with an automatic source (HR statistics) in batch."""
@@ -587,10 +610,12 @@ class VstbpnReport(models.Model):
         """(content, filename): the report's form, blank or filled, or consolidation."""
         self.ensure_one()
         self.check_access("read")
-        if layout == "consolidation":
+        if layout in ("consolidation", "detail"):
             if not self.is_consolidated:
                 raise UserError(self.env._("Consolidate the report first."))
-            content = self.env["vstbpn.report.xlsx.consolidation"]._render(self)
+            content = self.env["vstbpn.report.xlsx.consolidation"]._render(
+                self, detail=layout == "detail"
+            )
         elif layout in ("blank", "filled"):
             content = self.env["vstbpn.report.xlsx.form"]._render(
                 self, blank=layout == "blank"
@@ -617,6 +642,9 @@ class VstbpnReport(models.Model):
 
     def action_download_consolidation(self):
         return self._xlsx_url_action("consolidation")
+
+    def action_download_consolidation_detail(self):
+        return self._xlsx_url_action("detail")
 
     def action_open_import_wizard(self):
         self.ensure_one()

@@ -8,6 +8,14 @@ FIGURES = {
     "total": ("total", "consolidated_total", "result_total"),
     "number": ("value_number", "consolidated_number", "result_number"),
 }
+CONSOLIDATED_DEFAULTS = {
+    "consolidated_female": 0.0,
+    "consolidated_male": 0.0,
+    "consolidated_total": 0.0,
+    "consolidated_number": 0.0,
+    "consolidated_yes": 0,
+    "consolidated_text": None,
+}
 
 
 class VstbpnReport(models.Model):
@@ -32,8 +40,7 @@ class VstbpnReport(models.Model):
             report._check_editable()
             children = report._get_reports_to_consolidate(include_submitted)
             figures = report._consolidated_figures(children)
-            for value in report.value_ids:
-                value.write(figures[value.indicator_id])
+            report._write_consolidated(figures)
             report.write(
                 {
                     "is_consolidated": True,
@@ -59,6 +66,21 @@ class VstbpnReport(models.Model):
             )
         return True
 
+    def _write_consolidated(self, figures):
+        """Store the consolidated figures of all the report's lines in one UPDATE.
+
+        The figures are computed, not typed, so the input checks of write() do
+        not apply; one batched update instead of a write() per line keeps the
+        consolidation close to the cost of the grouped read itself.
+        """
+        self.ensure_one()
+        values = self.value_ids
+        vals_list = [CONSOLIDATED_DEFAULTS | figures[v.indicator_id] for v in values]
+        values.flush_recordset(list(CONSOLIDATED_DEFAULTS))
+        values._write_multi(vals_list)
+        values.invalidate_recordset(list(CONSOLIDATED_DEFAULTS))
+        values.modified(list(CONSOLIDATED_DEFAULTS))
+
     def action_cancel_consolidation(self):
         self._check_editable()
         self.write({"is_consolidated": False})
@@ -72,6 +94,20 @@ class VstbpnReport(models.Model):
                 ("period_id", "=", self.period_id.id),
                 ("parent_committee_id", "=", self.committee_id.id),
                 ("state", "in", states),
+            ]
+        )
+
+    def _get_detail_reports(self):
+        """Reports anywhere below that carry typed figures, not consolidated ones:
+        the communes of a national consolidation."""
+        self.ensure_one()
+        return self.search(
+            [
+                ("period_id", "=", self.period_id.id),
+                ("committee_id", "child_of", self.committee_id.id),
+                ("id", "!=", self.id),
+                ("is_consolidated", "=", False),
+                ("state", "in", ["submitted", "accepted"]),
             ]
         )
 

@@ -100,11 +100,10 @@ class VstbpnReportValue(models.Model):
 
     @api.depends("indicator_id", "report_id.template_id.line_ids.sequence")
     def _compute_sequence(self):
-        for value in self:
-            line = value.report_id.template_id.line_ids.filtered(
-                lambda li, v=value: li.indicator_id == v.indicator_id
-            )[:1]
-            value.sequence = line.sequence
+        for template, values in self.grouped(lambda v: v.report_id.template_id).items():
+            sequences = {line.indicator_id: line.sequence for line in template.line_ids}
+            for value in values:
+                value.sequence = sequences.get(value.indicator_id, 0)
 
     @api.depends("female", "male")
     def _compute_total(self):

@@ -1,13 +1,22 @@
 from odoo import models
 
 HEADER_ROWS = 4  # title, period, unit names, female/male/total
+AGGREGATES = [
+    "result_female:sum",
+    "result_male:sum",
+    "result_total:sum",
+    "result_value:sum",
+]
 
 
 class VstbpnReportXlsxConsolidation(models.AbstractModel):
-    """A consolidated report: indicators as rows; each unit below, the report's
-    own figures and the total as columns, each split into female, male, total.
+    """A consolidated report: indicators as rows; the units, the report's own
+    figures and the total as columns, each split into female, male and total.
 
-    The per-unit figures come from one grouped read, written row by row.
+    The units are those right below (``detail=False``) or every unit that
+    typed its own figures anywhere below (``detail=True``: the communes of a
+    national consolidation). Each row's figures come from one grouped read and
+    are written at once, so memory does not grow with the number of units.
     """
 
     _name = "vstbpn.report.xlsx.consolidation"
@@ -17,21 +26,24 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
     def _get_sheet_name(self, report):
         return self.env._("Consolidation")
 
-    def _get_columns(self, report):
+    def _get_unit_reports(self, report, detail):
+        if detail:
+            return report._get_detail_reports()
+        return report.consolidated_report_ids
+
+    def _get_columns(self, report, detail=False):
         """[(committee or False for the total, label)] in column order."""
-        units = report.consolidated_report_ids.committee_id.sorted("complete_name")
+        units = self._get_unit_reports(report, detail).committee_id.sorted(
+            "complete_name"
+        )
+        own = self.env._("%(unit)s (own)", unit=report.committee_id.name)
         return (
             [(committee, committee.name) for committee in units]
-            + [
-                (
-                    report.committee_id,
-                    self.env._("%(unit)s (own)", unit=report.committee_id.name),
-                )
-            ]
+            + [(report.committee_id, own)]
             + [(False, self.env._("Total"))]
         )
 
-    def _write_header(self, sheet, formats, report, columns):
+    def _write_header(self, sheet, formats, report, columns, detail=False):
         sheet.set_column(0, 0, 10)
         sheet.set_column(1, 1, 45)
         sheet.set_column(2, 1 + 3 * len(columns), 11)
@@ -60,8 +72,8 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
         sheet.freeze_panes(HEADER_ROWS, 2)
         return HEADER_ROWS
 
-    def _write_rows(self, sheet, formats, report, columns, row):
-        breakdown = report._get_consolidation_breakdown()
+    def _write_rows(self, sheet, formats, report, columns, row, detail=False):
+        unit_reports = self._get_unit_reports(report, detail)
         for value in report.value_ids.sorted("sequence"):
             indicator = value.indicator_id
             if not indicator.is_numeric and indicator.value_type != "boolean":
@@ -69,7 +81,7 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
             sheet.write_string(row, 0, indicator.code, formats["cell_text"])
             sheet.write_string(row, 1, indicator.name, formats["cell_text"])
             number = self._number_format(formats, indicator)
-            units = breakdown.get(indicator, {})
+            units = self._get_unit_figures(unit_reports, indicator)
             for index, (committee, _label) in enumerate(columns):
                 if committee is False:
                     figures = self._own_figures(value, prefix="result")
@@ -78,13 +90,25 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
                     figures = self._own_figures(value, prefix="own")
                     cell_format = number
                 else:
-                    figures = units.get(committee)
+                    figures = units.get(committee.id)
                     cell_format = number
                 self._write_figures(
                     sheet, row, 2 + 3 * index, indicator, figures, cell_format
                 )
             row += 1
         return row
+
+    def _get_unit_figures(self, unit_reports, indicator):
+        """{committee id: (female, male, total, value)} of one indicator."""
+        groups = self.env["vstbpn.report.value"]._read_group(
+            [
+                ("report_id", "in", unit_reports.ids),
+                ("indicator_id", "=", indicator.id),
+            ],
+            ["committee_id"],
+            AGGREGATES,
+        )
+        return {committee.id: figures for committee, *figures in groups}
 
     def _own_figures(self, value, prefix):
         if prefix == "result":
@@ -94,11 +118,10 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
                 value.result_total,
                 value.result_value,
             )
-        number = (
-            int(value.value_bool)
-            if value.value_type == "boolean"
-            else value.value_number
-        )
+        if value.value_type == "boolean":
+            number = int(value.value_bool)
+        else:
+            number = value.value_number
         return (value.female, value.male, value.total, number)
 
     def _write_figures(self, sheet, row, col, indicator, figures, cell_format):

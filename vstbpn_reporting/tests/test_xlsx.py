@@ -143,3 +143,38 @@ class TestXlsxDownload(VstbpnReportingCase, HttpCase):
         with mute_logger("odoo.http"):
             response = self.url_open(url)
         self.assertEqual(response.status_code, 403)
+
+
+@tagged("post_install", "-at_install")
+class TestXlsxDetail(VstbpnReportingCase):
+    def test_detail_lists_every_unit_that_typed_figures(self):
+        commune = self.env["vstbpn.committee"].create(
+            {
+                "name": "Commune A1",
+                "code": "T-P-A-1",
+                "level_id": self.env.ref("vstbpn_committee.level_commune").id,
+                "parent_id": self.district_a.id,
+            }
+        )
+        period = self._open_period(deadline=date.today() + timedelta(days=3))
+        report_c, report_a, report_b, report_p = (
+            self._report(period, committee)
+            for committee in (commune, self.district_a, self.district_b, self.province)
+        )
+        self._fill(report_c, {self.ind_participants: {"female": 7, "male": 3}})
+        self._fill(report_b, {self.ind_participants: {"female": 5, "male": 5}})
+        report_c.action_submit()
+        report_c.action_accept()
+        report_a.action_consolidate()
+        (report_a | report_b).action_submit()
+        (report_a | report_b).action_accept()
+        report_p.action_consolidate()
+        content = report_p._get_xlsx("detail")[0]
+        sheet = load_workbook(io.BytesIO(content)).worksheets[0]
+        units = [sheet.cell(3, col).value for col in (3, 6, 9, 12)]
+        self.assertEqual(
+            units, ["Commune A1", "District B", "Province P (own)", "Total"]
+        )
+        row = next(r for r in sheet.iter_rows() if r[0].value == "ACT-04")
+        self.assertEqual([c.value for c in row[2:5]], [7, 3, 10])
+        self.assertEqual([c.value for c in row[11:14]], [12, 8, 20])
