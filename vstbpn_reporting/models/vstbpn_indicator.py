@@ -147,6 +147,12 @@ class VstbpnIndicator(models.Model):
                     )
                 )
 
+    def _reported_value(self, total, number, yes):
+        """The one figure that stands for a value in pivots and graphs."""
+        if self.by_sex:
+            return total
+        return yes if self.value_type == "boolean" else number
+
     # VALUE CHECKS
 
     def _get_figure_problems(self, figures):

@@ -27,14 +27,16 @@ FREE_FIELD_PREFIXES = ("message_", "activity_", "website_message")
 FREE_FIELDS = {"last_reminder_date", "escalation_date"}
 INSERT_VALUES = """
     INSERT INTO vstbpn_report_value (
-        report_id, indicator_id, committee_id, period_id, report_state, sequence,
-        female, male, total, value_number, value_bool,
+        report_id, indicator_id, committee_id, parent_committee_id, period_id,
+        report_state, sequence,
+        female, male, total, value_number, value_bool, is_consolidated,
         consolidated_female, consolidated_male, consolidated_total,
         consolidated_number, consolidated_yes,
         result_female, result_male, result_total, result_number, result_yes,
         result_value, create_uid, create_date, write_uid, write_date)
-    SELECT r.id, l.indicator_id, r.committee_id, r.period_id, r.state, l.sequence,
-           0, 0, 0, 0, FALSE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    SELECT r.id, l.indicator_id, r.committee_id, r.parent_committee_id, r.period_id,
+           r.state, l.sequence,
+           0, 0, 0, 0, FALSE, FALSE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
            %(uid)s, %(now)s, %(uid)s, %(now)s
       FROM vstbpn_report r
       JOIN vstbpn_report_template_line l ON l.template_id = r.template_id
@@ -142,32 +144,20 @@ class VstbpnReport(models.Model):
     consolidation_date = fields.Datetime(readonly=True, copy=False)
     consolidated_report_ids = fields.Many2many(
         "vstbpn.report",
-        "vstbpn_report_consolidated_rel",
-        "report_id",
-        "child_report_id",
         string="Consolidated Reports",
-        readonly=True,
-        copy=False,
+        compute="_compute_consolidation_lists",
     )
     missing_committee_ids = fields.Many2many(
         "vstbpn.committee",
-        "vstbpn_report_missing_committee_rel",
-        "report_id",
-        "committee_id",
         string="Missing Units",
-        readonly=True,
-        copy=False,
-        help="Units below whose report was not accepted (or submitted) when "
-        "consolidating.",
+        compute="_compute_consolidation_lists",
+        help="Units right below whose report is not accepted (or, if asked, "
+        "submitted).",
     )
     late_committee_ids = fields.Many2many(
         "vstbpn.committee",
-        "vstbpn_report_late_committee_rel",
-        "report_id",
-        "committee_id",
         string="Late Units",
-        readonly=True,
-        copy=False,
+        compute="_compute_consolidation_lists",
     )
     can_review = fields.Boolean(compute="_compute_can_review")
     is_own_unit = fields.Boolean(

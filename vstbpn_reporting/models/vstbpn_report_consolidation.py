@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 # (own input field, consolidated field, reported field) for each numeric figure.
@@ -18,15 +18,30 @@ CONSOLIDATED_DEFAULTS = {
 }
 
 
-class VstbpnReport(models.Model):
-    """Consolidation of a committee's report from the reports right below it.
+RESULT_FIELDS = [
+    "result_female",
+    "result_male",
+    "result_total",
+    "result_number",
+    "result_yes",
+    "result_text",
+    "result_value",
+]
 
-    The figures of the units below are combined in the database with grouped
-    reads (one query for the numbers, one for the texts, whatever the number of
-    units); only the report's own indicator lines are then handled one by one.
+
+class VstbpnReport(models.Model):
+    """Consolidation of committees' reports from the reports right below them.
+
+    All the reports of one level are consolidated together: the figures of the
+    units below are combined in the database by one grouped read (plus one for
+    texts), whatever the number of reports and units; the results are stored
+    with one batched update. Deeper levels go first, so a tree consolidates
+    commune -> district -> province -> national in one call.
     """
 
     _inherit = "vstbpn.report"
+
+    consolidation_includes_submitted = fields.Boolean(readonly=True, copy=False)
 
     def action_consolidate(self):
         return self._consolidate(include_submitted=False)
@@ -36,63 +51,99 @@ class VstbpnReport(models.Model):
 
     def _consolidate(self, include_submitted=False):
         self.check_access("write")
-        for report in self:
-            report._check_editable()
-            children = report._get_reports_to_consolidate(include_submitted)
-            figures = report._consolidated_figures(children)
-            report._write_consolidated(figures)
-            report.write(
-                {
-                    "is_consolidated": True,
-                    "consolidation_date": fields.Datetime.now(),
-                    "consolidated_report_ids": [fields.Command.set(children.ids)],
-                    "missing_committee_ids": [
-                        fields.Command.set(report._get_missing_units(children).ids)
-                    ],
-                    "late_committee_ids": [
-                        fields.Command.set(
-                            children.filtered(
-                                lambda r: r.submission_status == "late"
-                            ).committee_id.ids
-                        )
-                    ],
-                }
-            )
-            report.message_post(
-                body=self.env._(
-                    "Consolidated from %(count)s reports of the units below.",
-                    count=len(children),
-                )
-            )
+        self._check_editable()
+        depth = {r: r.committee_id.sudo().parent_path.count("/") for r in self}
+        for level in sorted(set(depth.values()), reverse=True):
+            reports = self.filtered(lambda r, lv=level: depth[r] == lv)
+            reports._consolidate_level(include_submitted)
         return True
 
-    def _write_consolidated(self, figures):
-        """Store the consolidated figures of all the report's lines in one UPDATE.
+    def _consolidate_level(self, include_submitted):
+        children = self._get_reports_to_consolidate(include_submitted)
+        values = self.env["vstbpn.report.value"].search([("report_id", "in", self.ids)])
+        aggregates = self._aggregate_child_values(children)
+        texts = self._gather_child_texts(children, values)
+        lines = []
+        vals_list = []
+        for report, report_values in values.grouped("report_id").items():
+            key = (report.period_id.id, report.committee_id.id)
+            figures = report._consolidated_figures(
+                report_values, aggregates, texts, key
+            )
+            lines += report_values.ids
+            vals_list += [figures[value.indicator_id] for value in report_values]
+        self._write_consolidated(values.browse(lines), vals_list)
+        self.write(
+            {
+                "is_consolidated": True,
+                "consolidation_date": fields.Datetime.now(),
+                "consolidation_includes_submitted": include_submitted,
+            }
+        )
+        counts = {
+            key: len(reports)
+            for key, reports in children.grouped(
+                lambda r: (r.period_id.id, r.parent_committee_id.id)
+            ).items()
+        }
+        self._message_log_batch(
+            bodies={
+                report.id: self.env._(
+                    "Consolidated from %(count)s reports of the units below.",
+                    count=counts.get((report.period_id.id, report.committee_id.id), 0),
+                )
+                for report in self
+            }
+        )
+
+    def _write_consolidated(self, values, vals_list):
+        """Store the consolidated and reported figures of many lines in one
+        batched UPDATE.
 
         The figures are computed, not typed, so the input checks of write() do
-        not apply; one batched update instead of a write() per line keeps the
-        consolidation close to the cost of the grouped read itself.
+        not apply, and the reported figures (``result_*``) are written with
+        them rather than recomputed line by line: at national scale a write()
+        or a recompute per line would cost far more than the grouped read.
         """
-        self.ensure_one()
-        values = self.value_ids
-        vals_list = [CONSOLIDATED_DEFAULTS | figures[v.indicator_id] for v in values]
-        values.flush_recordset(list(CONSOLIDATED_DEFAULTS))
-        values._write_multi(vals_list)
-        values.invalidate_recordset(list(CONSOLIDATED_DEFAULTS))
-        values.modified(list(CONSOLIDATED_DEFAULTS))
+        rows = []
+        for value, vals in zip(values, vals_list, strict=True):
+            row = CONSOLIDATED_DEFAULTS | vals
+            row.update(
+                is_consolidated=True,
+                result_female=row["consolidated_female"],
+                result_male=row["consolidated_male"],
+                result_total=row["consolidated_total"],
+                result_number=row["consolidated_number"],
+                result_yes=row["consolidated_yes"],
+                result_text=row["consolidated_text"],
+                result_value=value.indicator_id._reported_value(
+                    row["consolidated_total"],
+                    row["consolidated_number"],
+                    row["consolidated_yes"],
+                ),
+            )
+            rows.append(row)
+        fnames = list(rows[0]) if rows else []
+        values.flush_recordset(fnames)
+        values._write_multi(rows)
+        values.invalidate_recordset(fnames)
+        # what depends on the reported figures must know; the figures
+        # themselves are consistent and need no recompute
+        values.modified(RESULT_FIELDS)
 
     def action_cancel_consolidation(self):
         self._check_editable()
         self.write({"is_consolidated": False})
+        self.value_ids.write({"is_consolidated": False})
         return True
 
     def _get_reports_to_consolidate(self, include_submitted):
-        self.ensure_one()
+        """The reports right below these ones, in the same periods."""
         states = ["accepted", "submitted"] if include_submitted else ["accepted"]
         return self.search(
             [
-                ("period_id", "=", self.period_id.id),
-                ("parent_committee_id", "=", self.committee_id.id),
+                ("period_id", "in", self.period_id.ids),
+                ("parent_committee_id", "in", self.committee_id.ids),
                 ("state", "in", states),
             ]
         )
@@ -111,71 +162,90 @@ class VstbpnReport(models.Model):
             ]
         )
 
-    def _get_missing_units(self, children):
-        """Units right below that should report but are not in the consolidation."""
-        self.ensure_one()
-        expected = self.period_id.target_committee_ids.filtered(
-            lambda c: c.parent_id == self.committee_id
-        )
-        expected |= self.search(
-            [
-                ("period_id", "=", self.period_id.id),
-                ("parent_committee_id", "=", self.committee_id.id),
-            ]
-        ).committee_id
-        return expected - children.committee_id
+    # LISTS OF UNITS
+
+    @api.depends("is_consolidated", "consolidation_includes_submitted")
+    def _compute_consolidation_lists(self):
+        """The units below as they stand now: consolidate again to refresh figures."""
+        for report in self:
+            if not report.is_consolidated:
+                report.consolidated_report_ids = False
+                report.missing_committee_ids = False
+                report.late_committee_ids = False
+                continue
+            children = report._get_reports_to_consolidate(
+                report.consolidation_includes_submitted
+            )
+            expected = self.search(
+                [
+                    ("period_id", "=", report.period_id.id),
+                    ("parent_committee_id", "=", report.committee_id.id),
+                ]
+            )
+            report.consolidated_report_ids = children
+            report.missing_committee_ids = expected.committee_id - children.committee_id
+            report.late_committee_ids = children.filtered(
+                lambda r: r.submission_status == "late"
+            ).committee_id
 
     # COMPUTATION
 
     def _aggregate_child_values(self, children):
-        """Per indicator: sums, minima, maxima, count and yes count over the units."""
+        """Per (period, committee above, indicator): sums, minima, maxima, count,
+        yes count over the units."""
         aggregates = ["__count", "result_yes:sum"] + [
             f"{field[2]}:{func}"
             for field in FIGURES.values()
             for func in ("sum", "min", "max")
         ]
         result = {}
-        for indicator, count, yes, *figures in self.env[
+        for period, parent, indicator, count, yes, *figures in self.env[
             "vstbpn.report.value"
         ]._read_group(
-            [("report_id", "in", children.ids)], ["indicator_id"], aggregates
+            [("report_id", "in", children.ids)],
+            ["period_id", "parent_committee_id", "indicator_id"],
+            aggregates,
         ):
             entry = {"count": count, "yes": yes or 0}
             for index, key in enumerate(FIGURES):
                 for offset, func in enumerate(("sum", "min", "max")):
                     entry[(key, func)] = figures[index * 3 + offset] or 0.0
-            result[indicator] = entry
+            result[(period.id, parent.id, indicator)] = entry
         return result
 
-    def _gather_child_texts(self, children):
-        """Per text indicator, the units' texts preceded by each unit's name."""
+    def _gather_child_texts(self, children, values):
+        """Per (period, committee above, text indicator): the units' texts, each
+        preceded by the unit's name."""
         texts = {}
-        for indicator, committee, parts in self.env["vstbpn.report.value"]._read_group(
+        if "text" not in values.indicator_id.mapped("value_type"):
+            return texts
+        for period, parent, indicator, committee, parts in self.env[
+            "vstbpn.report.value"
+        ]._read_group(
             [
                 ("report_id", "in", children.ids),
                 ("indicator_id.value_type", "=", "text"),
                 ("result_text", "!=", False),
             ],
-            ["indicator_id", "committee_id"],
+            ["period_id", "parent_committee_id", "indicator_id", "committee_id"],
             ["result_text:array_agg"],
         ):
-            texts.setdefault(indicator, []).extend(
-                f"{committee.name}: {t}" for t in parts
+            texts.setdefault((period.id, parent.id, indicator), []).extend(
+                f"{committee.name}: {text}" for text in parts
             )
         return texts
 
-    def _consolidated_figures(self, children):
+    def _consolidated_figures(self, values, aggregates, texts, key):
         """The consolidated_* values to write on each of this report's lines."""
         self.ensure_one()
-        aggregates = self._aggregate_child_values(children)
-        texts = self._gather_child_texts(children)
         figures = {}
-        ratios = self.value_ids.filtered(lambda v: v.consolidation_rule == "ratio")
-        for value in self.value_ids - ratios:
-            figures[value.indicator_id] = self._combine(
+        ratios = values.filtered(lambda v: v.indicator_id.consolidation_rule == "ratio")
+        for value in values - ratios:
+            indicator = value.indicator_id
+            figures[indicator] = self._combine(
                 value,
-                aggregates.get(value.indicator_id),
-                texts.get(value.indicator_id, []),
+                aggregates.get((*key, indicator)),
+                texts.get((*key, indicator), []),
             )
         for value in ratios:
             figures[value.indicator_id] = self._combine_ratio(value, figures)
@@ -183,7 +253,7 @@ class VstbpnReport(models.Model):
 
     def _combine(self, value, aggregate, texts):
         """Own figures of the report combined with the units' figures by the rule."""
-        rule = value.consolidation_rule
+        rule = value.indicator_id.consolidation_rule
         aggregate = aggregate or {"count": 0, "yes": 0}
         if rule == "text":
             own = (

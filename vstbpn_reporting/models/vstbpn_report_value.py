@@ -23,6 +23,9 @@ class VstbpnReportValue(models.Model):
     committee_id = fields.Many2one(
         related="report_id.committee_id", store=True, index=True
     )
+    parent_committee_id = fields.Many2one(
+        related="report_id.parent_committee_id", store=True, index=True
+    )
     period_id = fields.Many2one(related="report_id.period_id", store=True, index=True)
     report_state = fields.Selection(
         related="report_id.state", string="Report Status", store=True
@@ -48,6 +51,11 @@ class VstbpnReportValue(models.Model):
     value_number = fields.Float(string="Value", digits=(16, 2))
     value_text = fields.Text(string="Text")
     value_bool = fields.Boolean(string="Yes")
+    is_consolidated = fields.Boolean(
+        string="Consolidated Figures",
+        readonly=True,
+        help="The reported figures are those consolidated from the units below.",
+    )
     consolidated_female = fields.Float(digits=(16, 2), readonly=True)
     consolidated_male = fields.Float(digits=(16, 2), readonly=True)
     consolidated_total = fields.Float(digits=(16, 2), readonly=True)
@@ -124,11 +132,11 @@ class VstbpnReportValue(models.Model):
         "consolidated_number",
         "consolidated_yes",
         "consolidated_text",
-        "report_id.is_consolidated",
+        "is_consolidated",
     )
     def _compute_results(self):
         for value in self:
-            if value.report_id.is_consolidated:
+            if value.is_consolidated:
                 value.result_female = value.consolidated_female
                 value.result_male = value.consolidated_male
                 value.result_total = value.consolidated_total
@@ -142,12 +150,8 @@ class VstbpnReportValue(models.Model):
                 value.result_number = value.value_number
                 value.result_yes = 1 if value.value_bool else 0
                 value.result_text = value.value_text
-            value.result_value = (
-                value.result_total
-                if value.by_sex
-                else value.result_yes
-                if value.value_type == "boolean"
-                else value.result_number
+            value.result_value = value.indicator_id._reported_value(
+                value.result_total, value.result_number, value.result_yes
             )
 
     # CONSTRAINTS
@@ -170,7 +174,9 @@ class VstbpnReportValue(models.Model):
 
     def _check_ratio_denominators(self):
         """A ratio needs its denominator on the same report, with a value."""
-        for value in self.filtered(lambda v: v.consolidation_rule == "ratio"):
+        for value in self.filtered(
+            lambda v: v.indicator_id.consolidation_rule == "ratio"
+        ):
             if not value.result_total and not value.result_number:
                 continue  # the unit left the ratio empty: nothing to check
             denominator = value.report_id.value_ids.filtered(

@@ -187,3 +187,15 @@ class TestConsolidation(VstbpnReportingCase):
         six_units = self.cr.sql_log_count - start
         self.assertEqual(self._value(report_p, self.ind_participants).result_total, 18)
         self.assertLessEqual(six_units, two_units + 2)
+
+    def test_undo_consolidation_reports_own_figures_again(self):
+        self._fill_districts()
+        self._fill(self.report_p, {self.ind_meetings: {"value_number": 4}})
+        self._submit_and_accept(self.report_a | self.report_b)
+        self.report_p.action_consolidate()
+        meetings = self._value(self.report_p, self.ind_meetings)
+        self.assertEqual(meetings.result_number, 7)
+        self.report_p.action_cancel_consolidation()
+        self.assertFalse(self.report_p.is_consolidated)
+        self.assertEqual(meetings.result_number, 4)
+        self.assertFalse(self.report_p.consolidated_report_ids)

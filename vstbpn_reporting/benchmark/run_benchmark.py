@@ -1,0 +1,404 @@
+#!/usr/bin/env python3
+"""National-scale benchmark of vstbpn_reporting (not part of the test suite).
+
+A tree of 1 national + 34 provincial + 3,321 commune committees and a template
+of 100 sex-disaggregated indicators; measured in one run, at each scale:
+
+1. opening the period (one report and its activities per committee);
+2. filling every commune's values (fast path: one SQL UPDATE that writes valid
+   figures, total = female + male, and marks the reports accepted);
+3. consolidating the tree with the ORM (every province, then the nation);
+4. exporting the per-commune detail of the national consolidation to XLSX;
+
+and, as baselines over the same rows, a plain SQL GROUP BY (province and
+national totals in one query) and a plain xlsxwriter script writing the same
+cells. Each step prints its time, SQL query count and peak memory growth (RSS
+sampled every 5 ms). Everything runs in one transaction per scale that is
+rolled back: the database is left as it was.
+
+Usage (a database with vstbpn_reporting installed, demo data or not):
+
+    /opt/odoo18-venv/bin/python vstbpn_reporting/benchmark/run_benchmark.py \\
+        -d DB --addons-path=/opt/odoo18/odoo/addons,/opt/odoo18/addons,. \\
+        [--db_host=... --db_port=... --db_user=...] [--scales 0.1,1]
+"""
+
+import argparse
+import io
+import os
+import sys
+import threading
+import time
+from contextlib import contextmanager
+
+PROVINCES = 34
+COMMUNES = 3321
+INDICATORS = 100
+OPEN = "1. open the period"
+CONSOLIDATE = "3. consolidate (provinces, nation)"
+EXPORT = "4. XLSX detail of the nation"
+
+
+class PeakRss:
+    """Samples the process RSS in a thread; reports the peak above the start."""
+
+    def __init__(self, interval=0.005):
+        self.interval = interval
+        self.page = os.sysconf("SC_PAGE_SIZE")
+
+    def _rss(self):
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * self.page
+
+    def __enter__(self):
+        self.start = self.peak = self._rss()
+        self.running = True
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+        return self
+
+    def _sample(self):
+        while self.running:
+            self.peak = max(self.peak, self._rss())
+            time.sleep(self.interval)
+
+    def __exit__(self, *exc):
+        self.running = False
+        self.thread.join()
+        self.peak = max(self.peak, self._rss())
+
+    @property
+    def growth_mb(self):
+        return (self.peak - self.start) / 1024 / 1024
+
+
+class Bench:
+    def __init__(self, env):
+        self.env = env
+        self.rows = []
+
+    @contextmanager
+    def step(self, name, scale, units=None):
+        cr = self.env.cr
+        queries = cr.sql_log_count
+        result = {}
+        with PeakRss() as rss:
+            start = time.perf_counter()
+            yield result
+            self.env.flush_all()
+            elapsed = time.perf_counter() - start
+        count = cr.sql_log_count - queries
+        row = {
+            "scale": scale,
+            "step": name,
+            "seconds": elapsed,
+            "queries": count,
+            "mb": rss.growth_mb,
+            "per_unit": count / units if units else None,
+            "units": units,
+        }
+        row.update(result)
+        self.rows.append(row)
+        out(
+            f"  {name:<34} {elapsed:8.2f} s {count:8d} queries "
+            f"{rss.growth_mb:8.1f} MB"
+            + (f"  ({row['per_unit']:.2f} queries/unit)" if units else "")
+        )
+
+
+def out(line=""):
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+# SET-UP (not measured)
+
+
+def build_tree(env, communes):
+    Committee = env["vstbpn.committee"].with_context(
+        tracking_disable=True, mail_create_nolog=True
+    )
+    level = {
+        code: env.ref(f"vstbpn_committee.level_{code}").id
+        for code in ("national", "province", "commune")
+    }
+    national = Committee.create(
+        {"name": "Bench national", "code": "BENCH", "level_id": level["national"]}
+    )
+    provinces = Committee.create(
+        [
+            {
+                "name": f"Bench province {p:02d}",
+                "code": f"BENCH-{p:02d}",
+                "level_id": level["province"],
+                "parent_id": national.id,
+            }
+            for p in range(PROVINCES)
+        ]
+    )
+    Committee.create(
+        [
+            {
+                "name": f"Bench commune {c:04d}",
+                "code": f"BENCH-{c % PROVINCES:02d}-{c:04d}",
+                "level_id": level["commune"],
+                "parent_id": provinces[c % PROVINCES].id,
+            }
+            for c in range(communes)
+        ]
+    )
+    officer = env.ref("vstbpn_committee.group_officer")
+    Users = env["res.users"].with_context(no_reset_password=True, tracking_disable=True)
+    for committee in national | provinces:
+        Users.create(
+            {
+                "name": f"Officer {committee.code}",
+                "login": f"bench_{committee.code.lower()}",
+                "groups_id": [(6, 0, [env.ref("base.group_user").id, officer.id])],
+                "vstbpn_committee_ids": [(6, 0, committee.ids)],
+            }
+        )
+    return national, provinces
+
+
+def build_template(env):
+    indicators = env["vstbpn.indicator"].create(
+        [
+            {
+                "code": f"BENCH-{i:03d}",
+                "name": f"Bench indicator {i:03d}",
+                "value_type": "integer",
+                "by_sex": True,
+                "consolidation_rule": "sum",
+                "sequence": i,
+            }
+            for i in range(INDICATORS)
+        ]
+    )
+    return env["vstbpn.report.template"].create(
+        {
+            "name": "Bench template",
+            "kind": "annual",
+            "line_ids": [
+                (0, 0, {"sequence": i, "indicator_id": ind.id})
+                for i, ind in enumerate(indicators)
+            ],
+            "section_ids": [(0, 0, {"name": "Results"})],
+        }
+    )
+
+
+FILL_SQL = """
+    UPDATE vstbpn_report_value v
+       SET female = v.id %% 53, male = v.id %% 31, total = v.id %% 53 + v.id %% 31,
+           result_female = v.id %% 53, result_male = v.id %% 31,
+           result_total = v.id %% 53 + v.id %% 31,
+           result_value = v.id %% 53 + v.id %% 31
+      FROM vstbpn_report r
+     WHERE r.id = v.report_id AND r.period_id = %s AND r.committee_id = ANY(%s)
+"""
+ACCEPT_SQL = """
+    UPDATE vstbpn_report
+       SET state = 'accepted', date_submitted = CURRENT_DATE,
+           date_accepted = CURRENT_DATE
+     WHERE period_id = %s AND committee_id = ANY(%s)
+"""
+BASELINE_SQL = """
+    SELECT c.parent_id, v.indicator_id,
+           SUM(v.female), SUM(v.male), SUM(v.total)
+      FROM vstbpn_report_value v
+      JOIN vstbpn_report r ON r.id = v.report_id
+      JOIN vstbpn_committee c ON c.id = r.committee_id
+     WHERE r.period_id = %s AND c.parent_id = ANY(%s)
+  GROUP BY GROUPING SETS ((c.parent_id, v.indicator_id), (v.indicator_id))
+"""
+
+
+def baseline_xlsx(units, matrix):
+    """The same cells with nothing but xlsxwriter, from data already in memory."""
+    import xlsxwriter
+
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(output, {"constant_memory": True})
+    sheet = workbook.add_worksheet("Baseline")
+    number = workbook.add_format({"num_format": "#,##0", "border": 1})
+    header = workbook.add_format({"bold": True, "border": 1})
+    sheet.write(0, 0, "Baseline")
+    for index, name in enumerate(units):
+        sheet.merge_range(2, 2 + 3 * index, 2, 4 + 3 * index, name, header)
+    for index in range(len(units)):
+        for offset, label in enumerate(("Nữ", "Nam", "Tổng")):
+            sheet.write_string(3, 2 + 3 * index + offset, label, header)
+    sheet.freeze_panes(4, 2)
+    for row, (code, figures) in enumerate(matrix, start=4):
+        sheet.write_string(row, 0, code)
+        sheet.write_string(row, 1, code)
+        for col, value in enumerate(figures, start=2):
+            sheet.write_number(row, col, value, number)
+    workbook.close()
+    return len(output.getvalue())
+
+
+def run_scale(registry, scale):
+    import odoo
+
+    communes = round(COMMUNES * scale)
+    out(
+        f"\nScale {scale:.0%}: 1 national + {PROVINCES} provinces + "
+        f"{communes} communes, "
+        f"{INDICATORS} indicators by sex"
+    )
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "vi_VN"})
+        bench = Bench(env)
+        national, provinces = build_tree(env, communes)
+        template = build_template(env)
+        period = env["vstbpn.report.period"].create(
+            {
+                "name": f"Bench {scale:.0%}",
+                "template_id": template.id,
+                "committee_id": national.id,
+                "date_from": "2025-01-01",
+                "date_to": "2025-12-31",
+                "deadline": "2099-12-15",
+            }
+        )
+        env.flush_all()
+        env.invalidate_all()
+        units = len(period.target_committee_ids)
+
+        with bench.step(OPEN, scale, units=units):
+            period.action_open()
+        activities = env["mail.activity"].search_count(
+            [
+                ("res_model", "=", "vstbpn.report"),
+                ("res_id", "in", period.report_ids.ids),
+            ]
+        )
+        lines = env["vstbpn.report.value"].search_count([("period_id", "=", period.id)])
+        out(
+            f"     {len(period.report_ids)} reports, {activities} activities, "
+            f"{lines} values"
+        )
+
+        commune_ids = (
+            env["vstbpn.committee"].search([("parent_id", "in", provinces.ids)]).ids
+        )
+        with bench.step("2. fill commune values (SQL)", scale):
+            cr.execute(FILL_SQL, (period.id, commune_ids))
+            cr.execute(ACCEPT_SQL, (period.id, commune_ids))
+            cr.execute("ANALYZE vstbpn_report_value")
+            cr.execute("ANALYZE vstbpn_report")
+            env.invalidate_all()
+
+        reports = {r.committee_id: r for r in period.report_ids}
+        with bench.step(CONSOLIDATE, scale):
+            province_reports = period.report_ids.filtered(
+                lambda r: r.committee_id in provinces
+            )
+            province_reports._consolidate()
+            env.flush_all()
+            cr.execute(ACCEPT_SQL, (period.id, provinces.ids))
+            env.invalidate_all()
+            reports[national]._consolidate()
+        with bench.step("   baseline: SQL GROUP BY", scale) as result:
+            cr.execute(BASELINE_SQL, (period.id, provinces.ids))
+            result["rows"] = len(cr.fetchall())
+
+        national_report = reports[national]
+        env.invalidate_all()
+        with bench.step(EXPORT, scale) as result:
+            content, _name = national_report._get_xlsx("detail")
+            result["bytes"] = len(content)
+        total_value = national_report.value_ids[:1].result_total
+
+        columns = env["vstbpn.report.xlsx.consolidation"]._get_columns(
+            national_report, detail=True
+        )
+        detail = national_report._get_detail_reports()
+        matrix = []
+        for value in national_report.value_ids.sorted("sequence"):
+            figures = env["vstbpn.report.xlsx.consolidation"]._get_unit_figures(
+                detail, value.indicator_id
+            )
+            row = []
+            for committee, _label in columns[:-2]:
+                row.extend(figures.get(committee.id, (0, 0, 0, 0))[:3])
+            row.extend(
+                [0, 0, 0, value.result_female, value.result_male, value.result_total]
+            )
+            matrix.append((value.indicator_id.code, row))
+        cells = sum(len(row) for _code, row in matrix)
+        env.invalidate_all()
+        with bench.step("   baseline: plain xlsxwriter", scale) as result:
+            result["bytes"] = baseline_xlsx([label for _c, label in columns], matrix)
+        out(
+            f"     {cells:,} figure cells; national total of the first indicator: "
+            f"{total_value:,.0f}"
+        )
+        cr.rollback()
+    return bench.rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", default="0.1,1")
+    args, odoo_args = parser.parse_known_args()
+
+    import odoo
+    from odoo.tools import config
+
+    config.parse_config(odoo_args)
+    odoo.netsvc.init_logger()
+    registry = odoo.modules.registry.Registry(config["db_name"])
+    rows = []
+    for scale in (float(s) for s in args.scales.split(",")):
+        rows += run_scale(registry, scale)
+    summarize(rows)
+
+
+def summarize(rows):
+    by = {(row["scale"], row["step"].strip()): row for row in rows}
+    scales = sorted({row["scale"] for row in rows})
+    titles = " | ".join(f"{s:.0%}: s / queries / MB" for s in scales)
+    out(f"\n| step | {titles} |")
+    out("|---|" + "---|" * len(scales))
+    for step in dict.fromkeys(row["step"].strip() for row in rows):
+        cells = []
+        for scale in scales:
+            row = by.get((scale, step))
+            cells.append(
+                f"{row['seconds']:.2f} / {row['queries']} / {row['mb']:.0f}"
+                if row
+                else "-"
+            )
+        out(f"| {step} | " + " | ".join(cells) + " |")
+    out("\nTargets:")
+    for scale in scales:
+        cons = by[(scale, CONSOLIDATE)]
+        ratio_sql = cons["seconds"] / by[(scale, "baseline: SQL GROUP BY")]["seconds"]
+        xlsx = by[(scale, EXPORT)]
+        ratio_xlsx = (
+            xlsx["seconds"] / by[(scale, "baseline: plain xlsxwriter")]["seconds"]
+        )
+        opening = by[(scale, OPEN)]
+        ms_per_unit = opening["seconds"] / opening["units"] * 1000
+        out(
+            f"  {scale:.0%}: consolidation {ratio_sql:.1f}x SQL (target <= 3x); "
+            f"XLSX {ratio_xlsx:.2f}x xlsxwriter (target <= 2x), "
+            f"+{xlsx['mb']:.0f} MB (target < 100 MB); "
+            f"opening {opening['per_unit']:.2f} queries/unit, {ms_per_unit:.1f} ms/unit"
+        )
+    if len(scales) > 1:
+        counts = [by[(s, CONSOLIDATE)]["queries"] for s in scales]
+        same = "same" if len(set(counts)) == 1 else "DIFFERENT"
+        out(f"  consolidation queries per scale: {counts} ({same})")
+        small, large = by[(scales[0], OPEN)], by[(scales[-1], OPEN)]
+        out(
+            f"  opening: {large['seconds'] / small['seconds']:.1f}x the time for "
+            f"{large['units'] / small['units']:.1f}x the units"
+        )
+
+
+if __name__ == "__main__":
+    main()
