@@ -41,9 +41,7 @@ INSERT_VALUES = """
       FROM vstbpn_report r
       JOIN vstbpn_report_template_line l ON l.template_id = r.template_id
      WHERE r.id IN %(ids)s
-       AND NOT EXISTS (
-           SELECT 1 FROM vstbpn_report_value v
-            WHERE v.report_id = r.id AND v.indicator_id = l.indicator_id)
+        ON CONFLICT (report_id, indicator_id) DO NOTHING
 """
 INSERT_ANSWERS = """
     INSERT INTO vstbpn_report_answer (
@@ -54,9 +52,7 @@ INSERT_ANSWERS = """
       FROM vstbpn_report r
       JOIN vstbpn_report_template_section s ON s.template_id = r.template_id
      WHERE r.id IN %(ids)s
-       AND NOT EXISTS (
-           SELECT 1 FROM vstbpn_report_answer a
-            WHERE a.report_id = r.id AND a.section_id = s.id)
+        ON CONFLICT (report_id, section_id) DO NOTHING
 """
 SUBMIT_ACTIVITY = "vstbpn_reporting.mail_activity_type_report_submit"
 REVIEW_ACTIVITY = "vstbpn_reporting.mail_activity_type_report_review"

@@ -22,6 +22,14 @@ class VstbpnReportAnswer(models.Model):
     question = fields.Text(related="section_id.question")
     answer = fields.Html()
 
+    _sql_constraints = [
+        (
+            "section_unique",
+            "unique(report_id, section_id)",
+            "A section appears only once on a report.",
+        ),
+    ]
+
     # CRUD
 
     @api.model_create_multi

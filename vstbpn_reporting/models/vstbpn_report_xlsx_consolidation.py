@@ -74,27 +74,27 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
 
     def _write_rows(self, sheet, formats, report, columns, row, detail=False):
         unit_reports = self._get_unit_reports(report, detail)
+        # the last two columns are the report's own figures and the total
+        unit_ids = [committee.id for committee, _label in columns[:-2]]
+        own_col = 2 + 3 * len(unit_ids)
         for value in report.value_ids.sorted("sequence"):
             indicator = value.indicator_id
             if not indicator.is_numeric and indicator.value_type != "boolean":
                 continue
+            by_sex = indicator.by_sex
             sheet.write_string(row, 0, indicator.code, formats["cell_text"])
             sheet.write_string(row, 1, indicator.name, formats["cell_text"])
             number = self._number_format(formats, indicator)
             units = self._get_unit_figures(unit_reports, indicator)
-            for index, (committee, _label) in enumerate(columns):
-                if committee is False:
-                    figures = self._own_figures(value, prefix="result")
-                    cell_format = formats["cell_total"]
-                elif committee == report.committee_id:
-                    figures = self._own_figures(value, prefix="own")
-                    cell_format = number
-                else:
-                    figures = units.get(committee.id)
-                    cell_format = number
-                self._write_figures(
-                    sheet, row, 2 + 3 * index, indicator, figures, cell_format
+            write_figures = self._write_figures
+            for index, committee_id in enumerate(unit_ids):
+                write_figures(
+                    sheet, row, 2 + 3 * index, by_sex, units.get(committee_id), number
                 )
+            own = self._own_figures(value, prefix="own")
+            write_figures(sheet, row, own_col, by_sex, own, number)
+            total = self._own_figures(value, prefix="result")
+            write_figures(sheet, row, own_col + 3, by_sex, total, formats["cell_total"])
             row += 1
         return row
 
@@ -124,13 +124,13 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
             number = value.value_number
         return (value.female, value.male, value.total, number)
 
-    def _write_figures(self, sheet, row, col, indicator, figures, cell_format):
+    def _write_figures(self, sheet, row, col, by_sex, figures, cell_format):
         if not figures:
             for offset in range(3):
                 sheet.write_blank(row, col + offset, None, cell_format)
             return
         female, male, total, number = figures
-        if indicator.by_sex:
+        if by_sex:
             sheet.write_number(row, col, female or 0, cell_format)
             sheet.write_number(row, col + 1, male or 0, cell_format)
             sheet.write_number(row, col + 2, total or 0, cell_format)
