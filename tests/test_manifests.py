@@ -22,29 +22,29 @@ SHARED_CONFIGURATION_MODELS = {
 DATA_FOLDERS = ("data", "demo", "security", "views", "report", "wizard")
 
 
+def model_sources(addon):
+    paths = list((addon / "models").glob("*.py")) + list(
+        (addon / "wizard").glob("*.py")
+    )
+    return [path.read_text(encoding="utf-8") for path in paths]
+
+
 def model_names(addon):
     """The ``_name`` of every model the addon defines."""
-    names = set()
-    for path in (addon / "models").glob("*.py"):
-        names.update(
-            re.findall(NAME_DECLARATION, path.read_text(encoding="utf-8"), re.MULTILINE)
-        )
-    for path in (addon / "wizard").glob("*.py"):
-        names.update(
-            re.findall(NAME_DECLARATION, path.read_text(encoding="utf-8"), re.MULTILINE)
-        )
-    return names
+    return {
+        name
+        for text in model_sources(addon)
+        for name in re.findall(NAME_DECLARATION, text, re.MULTILINE)
+    }
 
 
-def transient_names(addon):
+def names_of_kind(addon, kind):
+    """The ``_name`` of the addon's models of one kind (AbstractModel...)."""
     names = set()
-    for path in list((addon / "models").glob("*.py")) + list(
-        (addon / "wizard").glob("*.py")
-    ):
-        text = path.read_text(encoding="utf-8")
+    for text in model_sources(addon):
         for block in re.split(r"^class ", text, flags=re.MULTILINE):
-            if "models.TransientModel" in block.split("\n", 1)[0]:
-                names.update(re.findall(r'^\s+_name = "([\w.]+)"', block, re.MULTILINE))
+            if f"models.{kind}" in block.split("\n", 1)[0]:
+                names.update(re.findall(NAME_DECLARATION, block, re.MULTILINE))
     return names
 
 
@@ -99,7 +99,7 @@ def test_every_model_has_access_rules(addon):
         rows = list(csv.DictReader(handle))
     assert rows, "no access rules"
     models_with_acl = {row["model_id:id"].split(".")[-1] for row in rows}
-    for name in model_names(addon):
+    for name in model_names(addon) - names_of_kind(addon, "AbstractModel"):
         assert "model_" + name.replace(".", "_") in models_with_acl, (
             f"no ACL for {name}"
         )
@@ -120,7 +120,10 @@ def test_every_persistent_model_has_record_rules(addon):
         p.read_text(encoding="utf-8") for p in (addon / "security").glob("*.xml")
     )
     for name in (
-        model_names(addon) - transient_names(addon) - SHARED_CONFIGURATION_MODELS
+        model_names(addon)
+        - names_of_kind(addon, "AbstractModel")
+        - names_of_kind(addon, "TransientModel")
+        - SHARED_CONFIGURATION_MODELS
     ):
         assert f'ref="model_{name.replace(".", "_")}"' in rules, (
             f"no record rule on {name}"

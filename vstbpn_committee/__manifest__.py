@@ -20,6 +20,8 @@
         "views/hr_employee_views.xml",
         "views/res_users_views.xml",
         "views/vstbpn_committee_menus.xml",
+        "report/vstbpn_official_document_layout.xml",
+        "report/vstbpn_committee_decision_report.xml",
     ],
     "assets": {
         "web.assets_tests": ["vstbpn_committee/static/tests/tours/*.js"],

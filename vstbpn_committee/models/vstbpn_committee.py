@@ -74,6 +74,15 @@ class VstbpnCommittee(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    document_place = fields.Char(
+        string="Place on Documents",
+        help="The place name of the date line of its documents, e.g. 'Bình Định'.",
+    )
+    document_symbol = fields.Char(
+        string="Document Symbol",
+        help="The committee's own symbol after the number, e.g. 'BVSTBPN' in "
+        "'Số: 56/BVSTBPN'. An advisory committee keeps its own number sequence.",
+    )
     color = fields.Integer()
     note = fields.Html()
     member_ids = fields.One2many(
@@ -169,6 +178,14 @@ class VstbpnCommittee(models.Model):
                     "sub-committees. Choose a parent committee outside its subtree."
                 )
             )
+
+    def _vstbpn_document_place_name(self):
+        """The place of the date line: its own, else its organisation's."""
+        self.ensure_one()
+        organisation = self.organization_partner_id
+        return (
+            self.document_place or organisation.state_id.name or organisation.city or ""
+        )
 
     # ACTIONS
 

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .vstbpn_official_document_mixin import SIGNING_AUTHORITIES
+
 DECISION_TYPES = [
     ("establishment", "Establishment"),
     ("consolidation", "Consolidation"),
@@ -22,7 +24,7 @@ class VstbpnCommitteeDecision(models.Model):
 
     _name = "vstbpn.committee.decision"
     _description = "Committee Decision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "vstbpn.official.document.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(
@@ -66,6 +68,24 @@ class VstbpnCommitteeDecision(models.Model):
         "res.partner", string="Issuing Body", tracking=True
     )
     signer_name = fields.Char(string="Signed By", tracking=True)
+    signer_authority = fields.Selection(
+        SIGNING_AUTHORITIES,
+        string="Signing Authority",
+        default="TM.",
+        help="The prefix of the signature block, e.g. 'TM.' for a collective body.",
+    )
+    signer_authority_body = fields.Char(
+        string="On Behalf Of",
+        help="Who the signer signs for, e.g. 'ỦY BAN NHÂN DÂN' after 'TM.', "
+        "or 'CHỦ TỊCH' after 'KT.'.",
+    )
+    signer_title = fields.Char(
+        string="Signer's Title", help="E.g. 'PHÓ CHỦ TỊCH'.", tracking=True
+    )
+    distribution = fields.Text(
+        help="The 'Nơi nhận' list of the printed decision, one recipient per line; "
+        "the archive line 'Lưu: VT' is added.",
+    )
     line_ids = fields.One2many(
         "vstbpn.committee.decision.line", "decision_id", string="Changes", copy=True
     )
@@ -222,3 +242,44 @@ class VstbpnCommitteeDecision(models.Model):
 
     def _last_day_before_effect(self):
         return self.date_effective - timedelta(days=1)
+
+    # PRINTING (Decree 30/2020/NĐ-CP)
+
+    def _vstbpn_document_issuer(self):
+        return (
+            self.issuing_partner_id.name
+            or self.committee_id.organization_partner_id.name
+        )
+
+    def _vstbpn_document_number(self):
+        return self.name
+
+    def _vstbpn_document_place(self):
+        return self.committee_id._vstbpn_document_place_name()
+
+    def _vstbpn_document_date(self):
+        return self.date
+
+    def _vstbpn_document_title(self):
+        return self.env._("Decision")
+
+    def _vstbpn_document_title_subject(self):
+        return self.summary
+
+    def _vstbpn_document_recipients(self):
+        lines = (self.distribution or "").splitlines()
+        return [line.strip(" -;") for line in lines if line.strip(" -;")]
+
+    def _vstbpn_document_signature(self):
+        return {
+            "authority": self.signer_authority or "",
+            "body": (self.signer_authority_body or "").upper(),
+            "title": (self.signer_title or "").upper(),
+            "name": self.signer_name or "",
+        }
+
+    def _vstbpn_print_lines(self):
+        """The decision's changes in the order the printed article lists them."""
+        return self.line_ids.sorted(
+            lambda line: (line.action != "appoint", line.sequence)
+        )
