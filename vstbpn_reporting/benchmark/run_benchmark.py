@@ -285,10 +285,13 @@ def run_scale(registry, scale):
             env["vstbpn.committee"].search([("parent_id", "in", provinces.ids)]).ids
         )
         with bench.step("2. fill commune values (SQL)", scale):
+            # fresh statistics first: the planner still believes the tables
+            # empty and would scan all values once per commune
+            cr.execute("ANALYZE vstbpn_report_value")
+            cr.execute("ANALYZE vstbpn_report")
             cr.execute(FILL_SQL, (period.id, commune_ids))
             cr.execute(ACCEPT_SQL, (period.id, commune_ids))
             cr.execute("ANALYZE vstbpn_report_value")
-            cr.execute("ANALYZE vstbpn_report")
             env.invalidate_all()
 
         reports = {r.committee_id: r for r in period.report_ids}

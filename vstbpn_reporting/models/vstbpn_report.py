@@ -446,7 +446,8 @@ class VstbpnReport(models.Model):
 
     def action_accept(self):
         self._check_review("submitted")
-        self._workflow_write(
+        # the reviewer reads the units below but writes only through the workflow
+        self.sudo()._workflow_write(
             {
                 "state": "accepted",
                 "date_accepted": fields.Date.context_today(self),
@@ -465,7 +466,7 @@ class VstbpnReport(models.Model):
                 )
             )
         self._check_review("submitted", "accepted")
-        self._workflow_write(
+        self.sudo()._workflow_write(
             {
                 "state": "draft",
                 "date_submitted": False,
@@ -476,7 +477,7 @@ class VstbpnReport(models.Model):
             }
         )
         self.sudo().activity_unlink([REVIEW_ACTIVITY])
-        for report in self:
+        for report in self.sudo():
             report.message_post(
                 body=self.env._("Returned for correction: %(reason)s", reason=reason)
             )

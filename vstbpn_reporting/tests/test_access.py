@@ -74,6 +74,14 @@ class TestAccess(VstbpnReportingCase):
         with self.assertRaises(AccessError):
             self.report_p.with_user(self.user_a).read(["name"])
 
+    def test_committee_above_does_not_edit_a_units_report(self):
+        value = self._value(self.report_a, self.ind_meetings)
+        with self.assertRaises(AccessError):
+            value.with_user(self.user_province).write({"value_number": 1})
+        with self.assertRaises(AccessError):
+            self.report_a.with_user(self.user_province).action_submit()
+        self.assertEqual(value.value_number, 5)
+
     def test_committee_above_sees_accepts_and_consolidates_its_subtree(self):
         Report = self.env["vstbpn.report"].with_user(self.user_province)
         self.assertEqual(
