@@ -1,6 +1,8 @@
 # Shared by scripts/run and scripts/test: find Odoo 18, find or start PostgreSQL.
 # Sourced, not executed. Sets ODOO, ODOO_PYTHON, and PGHOST/PGPORT/PGUSER.
 
+# runuser and the PostgreSQL tools may live in sbin, absent from a bare PATH.
+PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LOCAL="$REPO/.local"
 ADDONS_PATH_SUITE="$REPO"
