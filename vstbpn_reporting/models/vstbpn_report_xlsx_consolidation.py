@@ -1,11 +1,15 @@
 from odoo import models
+from odoo.tools import SQL
 
 HEADER_ROWS = 4  # title, period, unit names, female/male/total
-AGGREGATES = [
-    "result_female:sum",
-    "result_male:sum",
-    "result_total:sum",
-    "result_value:sum",
+UNIT_FIGURE_FIELDS = [
+    "committee_id",
+    "report_id",
+    "indicator_id",
+    "result_female",
+    "result_male",
+    "result_total",
+    "result_value",
 ]
 
 
@@ -99,16 +103,28 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
         return row
 
     def _get_unit_figures(self, unit_reports, indicator):
-        """{committee id: (female, male, total, value)} of one indicator."""
-        groups = self.env["vstbpn.report.value"]._read_group(
-            [
-                ("report_id", "in", unit_reports.ids),
-                ("indicator_id", "=", indicator.id),
-            ],
-            ["committee_id"],
-            AGGREGATES,
+        """{committee id: (female, male, total, value)} of one indicator.
+
+        Plain rows rather than a grouped read: each unit has one line per
+        indicator, and at national scale (3,000+ units, 100 rows) building
+        records for every group costs more than writing the cells. The unit
+        reports were searched with the user's rights: the rows are theirs to see.
+        """
+        Value = self.env["vstbpn.report.value"]
+        Value.flush_model(UNIT_FIGURE_FIELDS)
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT committee_id, result_female, result_male, result_total,
+                       result_value
+                  FROM vstbpn_report_value
+                 WHERE report_id = ANY(%s) AND indicator_id = %s
+                """,
+                unit_reports.ids,
+                indicator.id,
+            )
         )
-        return {committee.id: figures for committee, *figures in groups}
+        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
 
     def _own_figures(self, value, prefix):
         if prefix == "result":

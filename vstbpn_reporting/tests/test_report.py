@@ -49,6 +49,11 @@ class TestReport(VstbpnReportingCase):
     def test_status_is_changed_only_by_the_buttons(self):
         with self.assertRaises(UserError):
             self.report_a.with_user(self.user_a).write({"state": "accepted"})
+        faked = self.report_a.with_user(self.user_a).with_context(
+            vstbpn_report_workflow=True
+        )
+        with self.assertRaises(UserError):
+            faked.write({"state": "accepted"})
         self.assertEqual(self.report_a.state, "draft")
 
     def test_second_report_for_the_same_unit_and_period_is_refused(self):
