@@ -156,6 +156,10 @@ class VstbpnReport(models.Model):
         compute="_compute_consolidation_lists",
     )
     can_review = fields.Boolean(compute="_compute_can_review")
+    can_edit = fields.Boolean(
+        compute="_compute_can_edit",
+        help="A draft report of one of the user's own committees.",
+    )
     is_own_unit = fields.Boolean(
         string="Own Unit's Report",
         compute="_compute_is_own_unit",
@@ -196,6 +200,16 @@ class VstbpnReport(models.Model):
     def _compute_can_review(self):
         for report in self:
             report.can_review = report._is_reviewer()
+
+    @api.depends_context("uid")
+    @api.depends("committee_id", "state")
+    def _compute_can_edit(self):
+        admin = self.env.user.has_group("vstbpn_committee.group_admin")
+        own = self.env.user.vstbpn_allowed_committee_ids
+        for report in self:
+            report.can_edit = report.state == "draft" and (
+                admin or report.committee_id in own
+            )
 
     @api.depends_context("uid")
     @api.depends("committee_id")

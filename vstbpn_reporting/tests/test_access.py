@@ -81,6 +81,8 @@ class TestAccess(VstbpnReportingCase):
         with self.assertRaises(AccessError):
             self.report_a.with_user(self.user_province).action_submit()
         self.assertEqual(value.value_number, 5)
+        self.assertFalse(self.report_a.with_user(self.user_province).can_edit)
+        self.assertTrue(self.report_a.with_user(self.user_a).can_edit)
 
     def test_committee_above_sees_accepts_and_consolidates_its_subtree(self):
         Report = self.env["vstbpn.report"].with_user(self.user_province)
