@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..tools import count_by
+
 
 class HrEmployee(models.Model):
     """Shows, on the employee, the committee roles the person holds or held."""
@@ -19,11 +21,7 @@ class HrEmployee(models.Model):
     )
 
     def _compute_vstbpn_member_count(self):
-        counts = dict(
-            self.env["vstbpn.committee.member"]._read_group(
-                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
-            )
-        )
+        counts = count_by(self, "vstbpn.committee.member", "employee_id")
         for employee in self:
             employee.vstbpn_member_count = counts.get(employee, 0)
 

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import count_by
+
 MEETING_FREQUENCIES = [
     ("monthly", "Monthly"),
     ("quarterly", "Quarterly"),
@@ -141,20 +143,12 @@ class VstbpnCommittee(models.Model):
             committee.current_member_count = len(members)
 
     def _compute_child_count(self):
-        counts = dict(
-            self.env["vstbpn.committee"]._read_group(
-                [("parent_id", "in", self.ids)], ["parent_id"], ["__count"]
-            )
-        )
+        counts = count_by(self, "vstbpn.committee", "parent_id")
         for committee in self:
             committee.child_count = counts.get(committee, 0)
 
     def _compute_decision_count(self):
-        counts = dict(
-            self.env["vstbpn.committee.decision"]._read_group(
-                [("committee_id", "in", self.ids)], ["committee_id"], ["__count"]
-            )
-        )
+        counts = count_by(self, "vstbpn.committee.decision", "committee_id")
         for committee in self:
             committee.decision_count = counts.get(committee, 0)
 
