@@ -80,14 +80,16 @@ def test_all_addons_install_together_without_demo(odoo_command, database):
     )
 
 
-def test_test_command_fails_loudly_without_odoo(tmp_path):
-    """No Odoo on the PATH and no ODOO_BIN: the test command must not pass."""
+@pytest.mark.parametrize("command", ["test", "run"])
+def test_commands_fail_loudly_without_odoo(tmp_path, command):
+    """No Odoo on the PATH and no ODOO_BIN: neither command may pass or serve."""
     env = {
         "PATH": "/usr/bin:/bin",
         "HOME": str(tmp_path),
         "ODOO_BIN": str(tmp_path / "no-odoo-here"),
     }
-    result = run([str(REPO / "scripts" / "test")], env=env, timeout=120)
+    result = run([str(REPO / "scripts" / command)], env=env, timeout=120)
     assert result.returncode != 0
     assert "Odoo 18.0 was not found" in result.stderr
+    assert "git clone" in result.stderr  # says how to get it
     assert " passed, 0 failed" not in result.stdout
