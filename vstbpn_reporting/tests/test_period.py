@@ -95,3 +95,19 @@ class TestReportPeriod(VstbpnReportingCase):
         with self.assertRaisesText(UserError, "không thể nộp báo cáo"):
             report.action_submit()
         self.assertEqual(report.state, "draft")
+
+    def test_follow_up_counts_and_on_time_rate(self):
+        past = self._open_period(deadline=date.today() - timedelta(days=1))
+        report_a = self._report(past, self.district_a)
+        report_a.action_submit()  # late
+        report_a.action_accept()
+        self.assertEqual(
+            (past.submitted_count, past.accepted_count, past.late_count),
+            (0, 1, 1),
+        )
+        self.assertEqual(past.missing_count, 2, "province and district B")
+        self.assertEqual(past.on_time_rate, 0.0)
+        future = self._open_period(deadline=date.today() + timedelta(days=1))
+        self._report(future, self.district_b).action_submit()
+        self.assertEqual((future.submitted_count, future.missing_count), (1, 0))
+        self.assertEqual(future.on_time_rate, 100.0, "only the due reports count")
