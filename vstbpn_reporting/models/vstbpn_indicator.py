@@ -91,8 +91,8 @@ class VstbpnIndicator(models.Model):
         ("code_unique", "unique(code)", "Another indicator already has this code."),
     ]
 
-    @property
-    def is_numeric(self):
+    def _is_numeric(self):
+        self.ensure_one()
         return self.value_type in NUMERIC_TYPES
 
     @api.depends("code", "name")
@@ -139,7 +139,7 @@ class VstbpnIndicator(models.Model):
                         code=indicator.code,
                     )
                 )
-            if indicator.by_sex and not indicator.is_numeric:
+            if indicator.by_sex and not indicator._is_numeric():
                 raise ValidationError(
                     self.env._(
                         "Indicator %(code)s: only numbers can be disaggregated by sex.",

@@ -122,7 +122,7 @@ class VstbpnReportPeriod(models.Model):
     @api.depends("template_id", "date_to")
     def _compute_deadline(self):
         for period in self:
-            if period.deadline or not period.date_to:
+            if not period.date_to:
                 continue
             month_day = DEFAULT_DEADLINES.get(period.template_id.kind)
             if month_day:

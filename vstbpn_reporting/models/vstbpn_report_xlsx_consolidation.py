@@ -83,7 +83,7 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
         own_col = 2 + 3 * len(unit_ids)
         for value in report.value_ids.sorted("sequence"):
             indicator = value.indicator_id
-            if not indicator.is_numeric and indicator.value_type != "boolean":
+            if not indicator._is_numeric() and indicator.value_type != "boolean":
                 continue
             by_sex = indicator.by_sex
             sheet.write_string(row, 0, indicator.code, formats["cell_text"])

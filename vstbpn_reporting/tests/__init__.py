@@ -5,3 +5,4 @@ from . import test_reminders
 from . import test_hr_statistics
 from . import test_access
 from . import test_xlsx
+from . import test_indicator
