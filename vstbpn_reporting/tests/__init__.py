@@ -6,3 +6,4 @@ from . import test_hr_statistics
 from . import test_access
 from . import test_xlsx
 from . import test_indicator
+from . import test_views
