@@ -7,3 +7,4 @@ from . import test_access
 from . import test_xlsx
 from . import test_indicator
 from . import test_views
+from . import test_ui

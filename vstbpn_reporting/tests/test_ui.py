@@ -1,0 +1,51 @@
+from datetime import date, timedelta
+
+from odoo.tests import HttpCase, tagged
+
+from .common import VstbpnReportingCase
+
+# Succeeds once the screen shows the element, fails after 20 s without it.
+WAIT_FOR = """
+    const selector = '%s';
+    const start = Date.now();
+    (function poll() {
+        if (document.querySelector(selector)) {
+            console.log('test successful');
+        } else if (Date.now() - start > 20000) {
+            console.error('not rendered: ' + selector);
+        } else {
+            setTimeout(poll, 100);
+        }
+    })();
+"""
+
+
+@tagged("post_install", "-at_install")
+class TestUi(VstbpnReportingCase, HttpCase):
+    """The web client renders the reports' screens without errors."""
+
+    def test_report_screens_render(self):
+        period = self._open_period(deadline=date.today() + timedelta(days=5))
+        report = self._report(period, self.district_a)
+        self._fill(report, {self.ind_participants: {"female": 3, "male": 2}})
+        action = "/odoo/action-vstbpn_reporting"
+        screens = [
+            (f"{action}.vstbpn_report_action", ".o_kanban_record"),
+            (
+                f"{action}.vstbpn_report_action/{report.id}",
+                ".o_field_one2many .o_data_row",
+            ),
+            (
+                f"{action}.vstbpn_report_period_action/{period.id}",
+                ".o_form_view .o_statusbar_status",
+            ),
+            (f"{action}.vstbpn_report_value_action", ".o_pivot"),
+        ]
+        for url, selector in screens:
+            with self.subTest(url=url):
+                self.browser_js(
+                    url,
+                    WAIT_FOR % selector,
+                    ready="odoo.isReady",
+                    login=self.user_a.login,
+                )
