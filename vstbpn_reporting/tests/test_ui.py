@@ -41,11 +41,20 @@ class TestUi(VstbpnReportingCase, HttpCase):
             ),
             (f"{action}.vstbpn_report_value_action", ".o_pivot"),
         ]
-        for url, selector in screens:
-            with self.subTest(url=url):
-                self.browser_js(
-                    url,
-                    WAIT_FOR % selector,
-                    ready="odoo.isReady",
-                    login=self.user_a.login,
-                )
+        province_screens = [
+            (f"{action}.vstbpn_report_action?view_type=pivot", ".o_pivot"),
+            (f"{action}.vstbpn_report_action?view_type=graph", ".o_graph_renderer"),
+            (
+                f"{action}.vstbpn_report_period_action?view_type=kanban",
+                ".o_kanban_record",
+            ),
+        ]
+        for user, urls in (
+            (self.user_a, screens),
+            (self.user_province, province_screens),
+        ):
+            for url, selector in urls:
+                with self.subTest(url=url, user=user.login):
+                    self.browser_js(
+                        url, WAIT_FOR % selector, ready="odoo.isReady", login=user.login
+                    )
