@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 # (own input field, consolidated field, reported field) for each numeric figure.
 FIGURES = {
@@ -98,7 +99,7 @@ class VstbpnReport(models.Model):
 
     def _write_consolidated(self, values, vals_list):
         """Store the consolidated and reported figures of many lines in one
-        batched UPDATE.
+        UPDATE.
 
         The figures are computed, not typed, so the input checks of write() do
         not apply, and the reported figures (``result_*``) are written with
@@ -123,13 +124,47 @@ class VstbpnReport(models.Model):
                 ),
             )
             rows.append(row)
-        fnames = list(rows[0]) if rows else []
+        if not rows:
+            return
+        fnames = list(rows[0])
         values.flush_recordset(fnames)
-        values._write_multi(rows)
-        values.invalidate_recordset(fnames)
+        self._update_lines(values, fnames, rows)
+        values.invalidate_recordset([*fnames, "write_uid", "write_date"])
         # what depends on the reported figures must know; the figures
         # themselves are consistent and need no recompute
         values.modified(RESULT_FIELDS)
+
+    def _update_lines(self, values, fnames, rows):
+        """One UPDATE ... FROM unnest(arrays) for all the lines, whatever their
+        number (the ORM's batched update splits them into chunks of 100)."""
+        Value = self.env["vstbpn.report.value"]
+        columns = [SQL.identifier(fname) for fname in fnames]
+        arrays = [
+            SQL(
+                "%s::%s[]",
+                [row[fname] for row in rows],
+                SQL(Value._fields[fname].column_type[1]),
+            )
+            for fname in fnames
+        ]
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE vstbpn_report_value AS v
+                   SET %(assignments)s, write_uid = %(uid)s, write_date = %(now)s
+                  FROM unnest(%(ids)s::int4[], %(arrays)s) AS x(id, %(columns)s)
+                 WHERE v.id = x.id
+                """,
+                assignments=SQL(", ").join(
+                    SQL("%s = x.%s", column, column) for column in columns
+                ),
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                ids=values.ids,
+                arrays=SQL(", ").join(arrays),
+                columns=SQL(", ").join(columns),
+            )
+        )
 
     def action_cancel_consolidation(self):
         self._check_editable()
