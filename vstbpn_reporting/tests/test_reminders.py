@@ -1,5 +1,7 @@
 from datetime import date, timedelta
 
+from freezegun import freeze_time
+
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -64,3 +66,18 @@ class TestReminders(VstbpnReportingCase):
         period = self._create_period()
         with self.assertRaises(ValidationError):
             period.reminder_days = "7, soon"
+
+    def test_days_passing_turn_a_pending_report_missing(self):
+        period = self._open_period(deadline=date.today() + timedelta(days=1))
+        report_a = self._report(period, self.district_a)
+        self.assertEqual(report_a.submission_status, "pending")
+        with freeze_time(date.today() + timedelta(days=1)):
+            self.env["vstbpn.report"]._cron_remind_and_escalate()  # 1 day before
+            self.assertEqual(report_a.submission_status, "pending")
+            self.assertFalse(report_a.escalation_date)
+        with freeze_time(date.today() + timedelta(days=3)):
+            self.env["vstbpn.report"]._cron_remind_and_escalate()
+            self.env.flush_all()
+            report_a.invalidate_recordset()
+            self.assertEqual(report_a.submission_status, "missing")
+            self.assertTrue(report_a.escalation_date)
