@@ -64,7 +64,7 @@ class VstbpnReport(models.Model):
     Draft, then submitted to the committee above, which accepts it or returns it
     with a reason back to draft. Once submitted the unit can no longer change it.
     A report can be consolidated from the reports of the committees right below
-    it (see ``vstbpn.report.consolidation`` helpers on this model).
+    it (see ``vstbpn_report_consolidation.py``).
     """
 
     _name = "vstbpn.report"
