@@ -22,6 +22,7 @@
         "views/vstbpn_committee_views.xml",
         "views/hr_views.xml",
         "views/vstbpn_reporting_menus.xml",
+        "report/vstbpn_report_document.xml",
     ],
     "demo": [
         "demo/hr_demo.xml",

@@ -101,9 +101,13 @@ class VstbpnOfficialDocumentMixin(models.AbstractModel):
         return f"{place}, {text}" if place else text
 
     @staticmethod
-    def vstbpn_format_number(value, digits=0):
-        """``1.234.567,89``: Vietnamese grouping and decimal marks."""
-        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    def vstbpn_format_number(value, digits=0, trailing_zeros=True):
+        """``1.234.567,89``: Vietnamese grouping and decimal marks.
+
+        Without ``trailing_zeros``, ``digits`` is a maximum: 87.5 gives ``87,5``.
+        """
+        decimals = ("0" if trailing_zeros else "#") * digits
+        pattern = "#,##0" + ("." + decimals if digits else "")
         return format_decimal(value or 0, format=pattern, locale="vi")
 
     @staticmethod

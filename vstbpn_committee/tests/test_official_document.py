@@ -32,6 +32,12 @@ class TestOfficialDocument(VstbpnCommitteeCase):
         self.assertEqual(self.Mixin.vstbpn_format_number(1234567.89, 2), "1.234.567,89")
         self.assertEqual(self.Mixin.vstbpn_format_number(1500), "1.500")
         self.assertEqual(
+            self.Mixin.vstbpn_format_number(87.5, 2, trailing_zeros=False), "87,5"
+        )
+        self.assertEqual(
+            self.Mixin.vstbpn_format_number(12.0, 2, trailing_zeros=False), "12"
+        )
+        self.assertEqual(
             self.Mixin.vstbpn_format_document_number(5, "BVSTBPN"), "05/BVSTBPN"
         )
         self.assertEqual(

@@ -15,3 +15,4 @@ from . import vstbpn_report_xlsx
 from . import vstbpn_report_xlsx_form
 from . import vstbpn_report_xlsx_consolidation
 from . import vstbpn_report_import
+from . import vstbpn_report_document

@@ -8,3 +8,4 @@ from . import test_xlsx
 from . import test_indicator
 from . import test_views
 from . import test_ui
+from . import test_report_document

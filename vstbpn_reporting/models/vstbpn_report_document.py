@@ -1,0 +1,98 @@
+from odoo import fields, models
+
+
+class VstbpnReport(models.Model):
+    """The printed report, in the official layout of Decree 30/2020/NĐ-CP."""
+
+    _name = "vstbpn.report"
+    _inherit = ["vstbpn.report", "vstbpn.official.document.mixin"]
+
+    document_number = fields.Char(
+        string="Document Number",
+        tracking=True,
+        help="As the clerical office numbers it, e.g. '25/BC-BVSTBPN'. Left empty, "
+        "the printed report leaves the number blank after the committee's symbol.",
+    )
+
+    def _vstbpn_document_parent_body(self):
+        return self.committee_id.organization_partner_id.name
+
+    def _vstbpn_document_issuer(self):
+        return self.committee_id.name
+
+    def _vstbpn_document_number(self):
+        if self.document_number:
+            return self.document_number
+        symbol = self.committee_id.document_symbol
+        return f"      /BC-{symbol}" if symbol else "      /BC"
+
+    def _vstbpn_document_place(self):
+        return self.committee_id._vstbpn_document_place_name()
+
+    def _vstbpn_document_date(self):
+        return self.date_submitted or fields.Date.context_today(self)
+
+    def _vstbpn_document_title(self):
+        return self.env._("Report")
+
+    def _vstbpn_document_title_subject(self):
+        return self.period_id.name
+
+    def _vstbpn_document_addressees(self):
+        above = self.parent_committee_id
+        if not above:
+            return []
+        if above.standing_body_partner_id:
+            return [
+                self.env._(
+                    "%(committee)s (through %(standing_body)s)",
+                    committee=above.name,
+                    standing_body=above.standing_body_partner_id.name,
+                )
+            ]
+        return [above.name]
+
+    def _vstbpn_document_recipients(self):
+        return [self.env._("As above"), self.env._("Members of the committee")]
+
+    def _vstbpn_document_signature(self):
+        return {
+            "title": self.env._("Head").upper(),
+            "name": self.committee_id.head_partner_id.name or "",
+        }
+
+    def _vstbpn_print_values(self):
+        """The indicator rows of the printed table, figures formatted in Vietnamese."""
+        return [
+            {"value": value, **value._vstbpn_print_figures()}
+            for value in self.value_ids.sorted("sequence")
+        ]
+
+
+class VstbpnReportValue(models.Model):
+    _inherit = "vstbpn.report.value"
+
+    def _vstbpn_print_figures(self):
+        """``{"female", "male", "total"}`` as printed: numbers in Vietnamese format."""
+        self.ensure_one()
+        if self.by_sex:
+            return {
+                "female": self._vstbpn_print_number(self.result_female),
+                "male": self._vstbpn_print_number(self.result_male),
+                "total": self._vstbpn_print_number(self.result_total),
+            }
+        return {"female": "", "male": "", "total": self._vstbpn_print_single_value()}
+
+    def _vstbpn_print_single_value(self):
+        if self.value_type == "boolean":
+            if self.is_consolidated:
+                return self._vstbpn_print_number(self.result_yes)
+            return self.env._("Yes") if self.result_yes else self.env._("No")
+        if self.value_type == "text":
+            return self.result_text or ""
+        return self._vstbpn_print_number(self.result_number)
+
+    def _vstbpn_print_number(self, number):
+        return self.env["vstbpn.official.document.mixin"].vstbpn_format_number(
+            number, 2, trailing_zeros=False
+        )
