@@ -23,8 +23,10 @@ class VstbpnReport(models.Model):
     def _vstbpn_document_number(self):
         if self.document_number:
             return self.document_number
+        # Room for the number the clerical office writes in by hand.
+        blank = "\u00a0" * 8
         symbol = self.committee_id.document_symbol
-        return f"      /BC-{symbol}" if symbol else "      /BC"
+        return f"{blank}/BC-{symbol}" if symbol else f"{blank}/BC"
 
     def _vstbpn_document_place(self):
         return self.committee_id._vstbpn_document_place_name()
@@ -62,11 +64,21 @@ class VstbpnReport(models.Model):
         }
 
     def _vstbpn_print_values(self):
-        """The indicator rows of the printed table, figures formatted in Vietnamese."""
+        """The rows of the printed indicator table, figures formatted in Vietnamese.
+
+        Text indicators are printed as paragraphs after it (``_vstbpn_print_texts``):
+        gathered texts are too long for a table cell.
+        """
         return [
             {"value": value, **value._vstbpn_print_figures()}
             for value in self.value_ids.sorted("sequence")
+            if value.value_type != "text"
         ]
+
+    def _vstbpn_print_texts(self):
+        return self.value_ids.sorted("sequence").filtered(
+            lambda value: value.value_type == "text" and value.result_text
+        )
 
 
 class VstbpnReportValue(models.Model):

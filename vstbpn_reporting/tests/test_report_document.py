@@ -54,7 +54,7 @@ class TestReportDocument(VstbpnReportingCase):
             "ỦY BAN NHÂN DÂN THÀNH PHỐ QUY NHƠN",
             "DISTRICT A",
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            "Số:       /BC-BVSTBPN",
+            "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-BVSTBPN",
             "Quy Nhơn, ngày 15 tháng 6 năm 2017",
             "BÁO CÁO",
             "Semi-annual 2017",
