@@ -44,6 +44,12 @@ def install(odoo_command, database, modules, *extra):
     return log
 
 
+def only_in_demo(entry):
+    """Terms of demo records (xml ids end in _demo) are not in the template."""
+    places = [path for path, _line in entry.occurrences]
+    return bool(places) and all(place.endswith("_demo") for place in places)
+
+
 @pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
 def test_addon_installs_alone_with_demo_and_its_template_is_current(
     odoo_command, database, addon, tmp_path
@@ -64,7 +70,9 @@ def test_addon_installs_alone_with_demo_and_its_template_is_current(
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    current = {entry.msgid for entry in polib.pofile(str(exported))}
+    current = {
+        entry.msgid for entry in polib.pofile(str(exported)) if not only_in_demo(entry)
+    }
     committed = {
         entry.msgid for entry in polib.pofile(str(addon / "i18n" / f"{addon.name}.pot"))
     }

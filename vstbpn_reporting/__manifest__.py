@@ -27,5 +27,6 @@
     "demo": [
         "demo/hr_demo.xml",
         "demo/vstbpn_report_period_demo.xml",
+        "demo/res_users_demo.xml",
     ],
 }

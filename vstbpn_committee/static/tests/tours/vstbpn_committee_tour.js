@@ -13,6 +13,15 @@ registry.category("web_tour.tours").add("vstbpn_committee_tour", {
             run: "click",
         },
         {
+            // The app may open on another module's screen: go to the committees.
+            trigger: '.o_main_navbar [data-menu-xmlid="vstbpn_committee.vstbpn_committee_main_menu"]',
+            run: "click",
+        },
+        {
+            trigger: '.dropdown-item[data-menu-xmlid="vstbpn_committee.vstbpn_committee_menu"]',
+            run: "click",
+        },
+        {
             trigger: ".o_breadcrumb:contains('Các Ban')",
         },
         {
