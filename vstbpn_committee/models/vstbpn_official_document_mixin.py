@@ -42,6 +42,11 @@ class VstbpnOfficialDocumentMixin(models.AbstractModel):
             "signature": self._vstbpn_document_signature(),
         }
 
+    def _vstbpn_document_lang(self):
+        """Official documents are in Vietnamese; where Vietnamese is not
+        installed, in the user's language rather than not at all."""
+        return "vi_VN" if self.env["res.lang"]._lang_get("vi_VN") else self.env.lang
+
     # Hooks: the pieces of the layout, empty unless a model says otherwise.
 
     def _vstbpn_document_parent_body(self):

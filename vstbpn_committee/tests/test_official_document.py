@@ -1,4 +1,5 @@
 from datetime import date
+from unittest.mock import patch
 
 from odoo.tests import tagged
 
@@ -110,3 +111,18 @@ class TestOfficialDocument(VstbpnCommitteeCase):
         self.assertLess(
             html.index("Bob"), html.index("Alice"), "appointments are listed first"
         )
+
+    def test_printing_without_vietnamese_installed(self):
+        """Where vi_VN is missing, the document prints in the user's language."""
+        decision = self.Decision.create(
+            {"name": "3/QĐ", "committee_id": self.district_a.id, "date": "2024-03-05"}
+        )
+        Lang = type(self.env["res.lang"])
+        with patch.object(Lang, "_lang_get", lambda self, code: self.browse()):
+            html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+                "vstbpn_committee.vstbpn_committee_decision_report", decision.ids
+            )
+        html = html.decode()
+        self.assertIn("DECISION", html)
+        self.assertIn("Article 1.", html)
+        self.assertIn("ngày 05 tháng 3 năm 2024", html)  # the date line is the law's

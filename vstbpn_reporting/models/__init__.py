@@ -4,6 +4,7 @@ from . import vstbpn_report_template_section
 from . import vstbpn_report_template_line
 from . import vstbpn_report_period
 from . import vstbpn_report
+from . import vstbpn_report_line_mixin
 from . import vstbpn_report_consolidation
 from . import vstbpn_report_value
 from . import vstbpn_report_answer

@@ -407,10 +407,11 @@ class VstbpnReport(models.Model):
         )
 
     def _schedule_submit_activities(self):
-        committees = self.committee_id.sudo()
+        # r.committee_id prefetches for the whole batch; no per-report set
+        # intersection (quadratic in the number of units)
         self._schedule_activities(
             SUBMIT_ACTIVITY,
-            {r: self._get_officers(committees & r.committee_id) for r in self},
+            {r: self._get_officers(r.committee_id.sudo()) for r in self},
             {
                 r: self.env._("Submit the report %(name)s", name=r.period_id.name)
                 for r in self

@@ -1,10 +1,11 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class VstbpnReportAnswer(models.Model):
     """A unit's written answer to one narrative section of its report."""
 
     _name = "vstbpn.report.answer"
+    _inherit = ["vstbpn.report.line.mixin"]
     _description = "Report Narrative Answer"
     _order = "sequence, id"
 
@@ -29,19 +30,3 @@ class VstbpnReportAnswer(models.Model):
             "A section appears only once on a report.",
         ),
     ]
-
-    # CRUD
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        answers = super().create(vals_list)
-        answers.report_id._check_editable()
-        return answers
-
-    def write(self, vals):
-        self.report_id._check_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_editable(self):
-        self.report_id._check_editable()

@@ -14,6 +14,7 @@ class VstbpnReportValue(models.Model):
     """
 
     _name = "vstbpn.report.value"
+    _inherit = ["vstbpn.report.line.mixin"]
     _description = "Report Indicator Value"
     _order = "report_id, sequence, id"
 
@@ -197,19 +198,3 @@ class VstbpnReportValue(models.Model):
             report=self.report_id.name,
             denominator=indicator.denominator_id.display_name,
         )
-
-    # CRUD
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        values = super().create(vals_list)
-        values.report_id._check_editable()
-        return values
-
-    def write(self, vals):
-        self.report_id._check_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_editable(self):
-        self.report_id._check_editable()
