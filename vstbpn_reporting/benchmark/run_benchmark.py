@@ -203,6 +203,11 @@ ACCEPT_SQL = """
            date_accepted = CURRENT_DATE
      WHERE period_id = %s AND committee_id = ANY(%s)
 """
+# Back to draft between repeats: accepted reports cannot be consolidated again.
+REOPEN_SQL = """
+    UPDATE vstbpn_report SET state = 'draft'
+     WHERE period_id = %s AND committee_id = ANY(%s)
+"""
 BASELINE_SQL = """
     SELECT c.parent_id, v.indicator_id,
            SUM(v.female), SUM(v.male), SUM(v.total)
@@ -239,7 +244,7 @@ def baseline_xlsx(units, matrix):
     return len(output.getvalue())
 
 
-def run_scale(registry, scale):
+def run_scale(registry, scale, repeat=3):
     import odoo
 
     communes = round(COMMUNES * scale)
@@ -295,24 +300,30 @@ def run_scale(registry, scale):
             env.invalidate_all()
 
         reports = {r.committee_id: r for r in period.report_ids}
-        with bench.step(CONSOLIDATE, scale):
-            province_reports = period.report_ids.filtered(
-                lambda r: r.committee_id in provinces
-            )
-            province_reports._consolidate()
-            env.flush_all()
-            cr.execute(ACCEPT_SQL, (period.id, provinces.ids))
+        province_reports = period.report_ids.filtered(
+            lambda r: r.committee_id in provinces
+        )
+        # Consolidation, export and their baselines are repeated; the summary
+        # keeps the fastest run of each, so that the ratios compare like with like.
+        for _attempt in range(repeat):
+            cr.execute(REOPEN_SQL, (period.id, provinces.ids))
             env.invalidate_all()
-            reports[national]._consolidate()
-        with bench.step("   baseline: SQL GROUP BY", scale) as result:
-            cr.execute(BASELINE_SQL, (period.id, provinces.ids))
-            result["rows"] = len(cr.fetchall())
+            with bench.step(CONSOLIDATE, scale):
+                province_reports._consolidate()
+                env.flush_all()
+                cr.execute(ACCEPT_SQL, (period.id, provinces.ids))
+                env.invalidate_all()
+                reports[national]._consolidate()
+            with bench.step("   baseline: SQL GROUP BY", scale) as result:
+                cr.execute(BASELINE_SQL, (period.id, provinces.ids))
+                result["rows"] = len(cr.fetchall())
 
         national_report = reports[national]
-        env.invalidate_all()
-        with bench.step(EXPORT, scale) as result:
-            content, _name = national_report._get_xlsx("detail")
-            result["bytes"] = len(content)
+        for _attempt in range(repeat):
+            env.invalidate_all()
+            with bench.step(EXPORT, scale) as result:
+                content, _name = national_report._get_xlsx("detail")
+                result["bytes"] = len(content)
         total_value = national_report.value_ids[:1].result_total
 
         columns = env["vstbpn.report.xlsx.consolidation"]._get_columns(
@@ -332,9 +343,12 @@ def run_scale(registry, scale):
             )
             matrix.append((value.indicator_id.code, row))
         cells = sum(len(row) for _code, row in matrix)
-        env.invalidate_all()
-        with bench.step("   baseline: plain xlsxwriter", scale) as result:
-            result["bytes"] = baseline_xlsx([label for _c, label in columns], matrix)
+        for _attempt in range(repeat):
+            env.invalidate_all()
+            with bench.step("   baseline: plain xlsxwriter", scale) as result:
+                result["bytes"] = baseline_xlsx(
+                    [label for _c, label in columns], matrix
+                )
         out(
             f"     {cells:,} figure cells; national total of the first indicator: "
             f"{total_value:,.0f}"
@@ -346,6 +360,12 @@ def run_scale(registry, scale):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", default="0.1,1")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of consolidation, export and baselines; the fastest counts",
+    )
     args, odoo_args = parser.parse_known_args()
 
     import odoo
@@ -356,12 +376,16 @@ def main():
     registry = odoo.modules.registry.Registry(config["db_name"])
     rows = []
     for scale in (float(s) for s in args.scales.split(",")):
-        rows += run_scale(registry, scale)
+        rows += run_scale(registry, scale, args.repeat)
     summarize(rows)
 
 
 def summarize(rows):
-    by = {(row["scale"], row["step"].strip()): row for row in rows}
+    by = {}
+    for row in rows:  # of repeated steps, the fastest run
+        key = (row["scale"], row["step"].strip())
+        if key not in by or row["seconds"] < by[key]["seconds"]:
+            by[key] = row
     scales = sorted({row["scale"] for row in rows})
     titles = " | ".join(f"{s:.0%}: s / queries / MB" for s in scales)
     out(f"\n| step | {titles} |")

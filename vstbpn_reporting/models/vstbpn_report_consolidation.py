@@ -62,7 +62,8 @@ class VstbpnReport(models.Model):
     def _consolidate_level(self, include_submitted):
         children = self._get_reports_to_consolidate(include_submitted)
         values = self.env["vstbpn.report.value"].search([("report_id", "in", self.ids)])
-        aggregates = self._aggregate_child_values(children)
+        rules = set(values.indicator_id.mapped("consolidation_rule"))
+        aggregates = self._aggregate_child_values(children, rules)
         texts = self._gather_child_texts(children, values)
         lines = []
         vals_list = []
@@ -225,13 +226,13 @@ class VstbpnReport(models.Model):
 
     # COMPUTATION
 
-    def _aggregate_child_values(self, children):
-        """Per (period, committee above, indicator): sums, minima, maxima, count,
-        yes count over the units."""
+    def _aggregate_child_values(self, children, rules):
+        """Per (period, committee above, indicator): sums (and the minima and
+        maxima the ``rules`` need), count and yes count over the units."""
+        # min and max only where a rule asks: each is a scan's worth of work
+        functions = ["sum"] + [func for func in ("min", "max") if func in rules]
         aggregates = ["__count", "result_yes:sum"] + [
-            f"{field[2]}:{func}"
-            for field in FIGURES.values()
-            for func in ("sum", "min", "max")
+            f"{field[2]}:{func}" for field in FIGURES.values() for func in functions
         ]
         result = {}
         for period, parent, indicator, count, yes, *figures in self.env[
@@ -243,8 +244,8 @@ class VstbpnReport(models.Model):
         ):
             entry = {"count": count, "yes": yes or 0}
             for index, key in enumerate(FIGURES):
-                for offset, func in enumerate(("sum", "min", "max")):
-                    entry[(key, func)] = figures[index * 3 + offset] or 0.0
+                for offset, func in enumerate(functions):
+                    entry[(key, func)] = figures[index * len(functions) + offset] or 0.0
             result[(period.id, parent.id, indicator)] = entry
         return result
 

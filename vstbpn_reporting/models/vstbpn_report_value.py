@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.sql import create_index
 
 FIGURE_FIELDS = ("female", "male", "total", "value_number")
 
@@ -106,6 +107,15 @@ class VstbpnReportValue(models.Model):
             "An indicator appears only once on a report.",
         ),
     ]
+
+    def init(self):
+        # One indicator across all the units of a period (exports, breakdowns).
+        create_index(
+            self.env.cr,
+            "vstbpn_report_value_period_indicator_index",
+            self._table,
+            ["period_id", "indicator_id"],
+        )
 
     @api.depends("indicator_id", "report_id.template_id.line_ids.sequence")
     def _compute_sequence(self):

@@ -112,16 +112,20 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
         """
         Value = self.env["vstbpn.report.value"]
         Value.flush_model(UNIT_FIGURE_FIELDS)
+        # period_id and indicator_id first: the (period, indicator) index reads
+        # only this indicator's lines instead of probing once per unit
         self.env.cr.execute(
             SQL(
                 """
                 SELECT committee_id, result_female, result_male, result_total,
                        result_value
                   FROM vstbpn_report_value
-                 WHERE report_id = ANY(%s) AND indicator_id = %s
+                 WHERE period_id = ANY(%s) AND indicator_id = %s
+                   AND report_id = ANY(%s)
                 """,
-                unit_reports.ids,
+                unit_reports.period_id.ids,
                 indicator.id,
+                unit_reports.ids,
             )
         )
         return {row[0]: row[1:] for row in self.env.cr.fetchall()}
