@@ -82,11 +82,15 @@ class VstbpnReport(models.Model):
                 "consolidation_includes_submitted": include_submitted,
             }
         )
+        # one grouped query, whatever the number of units (reading their fields
+        # would take one query per thousand)
         counts = {
-            key: len(reports)
-            for key, reports in children.grouped(
-                lambda r: (r.period_id.id, r.parent_committee_id.id)
-            ).items()
+            (period.id, parent.id): count
+            for period, parent, count in self.env["vstbpn.report"]._read_group(
+                [("id", "in", children.ids)],
+                ["period_id", "parent_committee_id"],
+                ["__count"],
+            )
         }
         self._message_log_batch(
             bodies={
