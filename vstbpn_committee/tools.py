@@ -8,3 +8,12 @@ def count_by(records, model_name, field_name, domain=None):
         [(field_name, "in", records.ids)] + (domain or []), [field_name], ["__count"]
     )
     return dict(groups)
+
+
+def window_action(env, xmlid, domain, context=None):
+    """The window action ``xmlid``, narrowed to ``domain``: what smart buttons
+    and "open the related records" buttons return."""
+    action = env["ir.actions.act_window"]._for_xml_id(xmlid)
+    action["domain"] = domain
+    action["context"] = context or {}
+    return action

@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..tools import count_by
+from ..tools import count_by, window_action
 
 
 class HrEmployee(models.Model):
@@ -27,9 +27,9 @@ class HrEmployee(models.Model):
 
     def action_open_vstbpn_memberships(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "vstbpn_committee.vstbpn_committee_member_action"
+        return window_action(
+            self.env,
+            "vstbpn_committee.vstbpn_committee_member_action",
+            [("employee_id", "=", self.id)],
+            {"default_employee_id": self.id},
         )
-        action["domain"] = [("employee_id", "=", self.id)]
-        action["context"] = {"default_employee_id": self.id}
-        return action

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import count_by
+from ..tools import count_by, window_action
 
 MEETING_FREQUENCIES = [
     ("monthly", "Monthly"),
@@ -185,33 +185,27 @@ class VstbpnCommittee(models.Model):
 
     def action_open_members(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "vstbpn_committee.vstbpn_committee_member_action"
+        return window_action(
+            self.env,
+            "vstbpn_committee.vstbpn_committee_member_action",
+            [("committee_id", "=", self.id)],
+            {"default_committee_id": self.id, "search_default_current": 1},
         )
-        action["domain"] = [("committee_id", "=", self.id)]
-        action["context"] = {
-            "default_committee_id": self.id,
-            "search_default_current": 1,
-        }
-        return action
 
     def action_open_children(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "vstbpn_committee.vstbpn_committee_action"
+        return window_action(
+            self.env,
+            "vstbpn_committee.vstbpn_committee_action",
+            [("parent_id", "=", self.id)],
+            {"default_parent_id": self.id},
         )
-        action["domain"] = [("parent_id", "=", self.id)]
-        action["context"] = {
-            "default_parent_id": self.id,
-            "default_level_id": False,
-        }
-        return action
 
     def action_open_decisions(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "vstbpn_committee.vstbpn_committee_decision_action"
+        return window_action(
+            self.env,
+            "vstbpn_committee.vstbpn_committee_decision_action",
+            [("committee_id", "=", self.id)],
+            {"default_committee_id": self.id},
         )
-        action["domain"] = [("committee_id", "=", self.id)]
-        action["context"] = {"default_committee_id": self.id}
-        return action

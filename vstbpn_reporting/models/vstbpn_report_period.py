@@ -3,6 +3,8 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.vstbpn_committee.tools import window_action
+
 DEFAULT_DEADLINES = {"semi_annual": (6, 15), "annual": (12, 15)}
 
 
@@ -252,12 +254,12 @@ class VstbpnReportPeriod(models.Model):
 
     def action_open_reports(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "vstbpn_reporting.vstbpn_report_action"
+        return window_action(
+            self.env,
+            "vstbpn_reporting.vstbpn_report_action",
+            [("period_id", "=", self.id)],
+            {"default_period_id": self.id},
         )
-        action["domain"] = [("period_id", "=", self.id)]
-        action["context"] = {"default_period_id": self.id}
-        return action
 
     def _create_reports(self):
         """One report per target committee that has none yet, all in one create."""

@@ -1,5 +1,5 @@
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 
 from odoo import Command
 from odoo.tests import TransactionCase
@@ -122,6 +122,14 @@ class VstbpnReportingCase(TransactionCase):
         period = cls._create_period(**values)
         period.action_open()
         return period
+
+    @classmethod
+    def _open_period_with_reports(cls):
+        """An open period due in 10 days, and its reports of P, A and B."""
+        cls.period = cls._open_period(deadline=date.today() + timedelta(days=10))
+        cls.report_p = cls._report(cls.period, cls.province)
+        cls.report_a = cls._report(cls.period, cls.district_a)
+        cls.report_b = cls._report(cls.period, cls.district_b)
 
     @staticmethod
     def _report(period, committee):

@@ -11,10 +11,7 @@ class TestConsolidation(VstbpnReportingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.period = cls._open_period(deadline=date.today() + timedelta(days=10))
-        cls.report_p = cls._report(cls.period, cls.province)
-        cls.report_a = cls._report(cls.period, cls.district_a)
-        cls.report_b = cls._report(cls.period, cls.district_b)
+        cls._open_period_with_reports()
 
     def _fill_districts(self):
         self._fill(

@@ -16,10 +16,7 @@ class TestXlsx(VstbpnReportingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.period = cls._open_period(deadline=date.today() + timedelta(days=10))
-        cls.report_p = cls._report(cls.period, cls.province)
-        cls.report_a = cls._report(cls.period, cls.district_a)
-        cls.report_b = cls._report(cls.period, cls.district_b)
+        cls._open_period_with_reports()
 
     @staticmethod
     def _sheet(content):
