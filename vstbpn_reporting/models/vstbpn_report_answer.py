@@ -9,12 +9,6 @@ class VstbpnReportAnswer(models.Model):
     _description = "Report Narrative Answer"
     _order = "sequence, id"
 
-    report_id = fields.Many2one(
-        "vstbpn.report", required=True, index=True, ondelete="cascade"
-    )
-    committee_id = fields.Many2one(
-        related="report_id.committee_id", store=True, index=True
-    )
     section_id = fields.Many2one(
         "vstbpn.report.template.section", required=True, ondelete="restrict"
     )

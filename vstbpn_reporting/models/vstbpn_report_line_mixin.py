@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class VstbpnReportLineMixin(models.AbstractModel):
@@ -10,6 +10,13 @@ class VstbpnReportLineMixin(models.AbstractModel):
 
     _name = "vstbpn.report.line.mixin"
     _description = "Report Line"
+
+    report_id = fields.Many2one(
+        "vstbpn.report", required=True, index=True, ondelete="cascade"
+    )
+    committee_id = fields.Many2one(
+        related="report_id.committee_id", store=True, index=True
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

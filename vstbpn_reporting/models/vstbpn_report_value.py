@@ -19,12 +19,6 @@ class VstbpnReportValue(models.Model):
     _description = "Report Indicator Value"
     _order = "report_id, sequence, id"
 
-    report_id = fields.Many2one(
-        "vstbpn.report", required=True, index=True, ondelete="cascade"
-    )
-    committee_id = fields.Many2one(
-        related="report_id.committee_id", store=True, index=True
-    )
     parent_committee_id = fields.Many2one(
         related="report_id.parent_committee_id", store=True, index=True
     )
