@@ -33,10 +33,9 @@ class ResUsers(models.Model):
                 [("employee_id.user_id", "in", self.ids), ("is_current", "=", True)]
             )
         )
+        by_user = members.grouped(lambda member: member.employee_id.user_id)
         for user in self:
-            member_committees = members.filtered(
-                lambda m, u=user: m.employee_id.user_id == u
-            ).committee_id
+            member_committees = by_user.get(user, members.browse()).committee_id
             user.vstbpn_allowed_committee_ids = (
                 user.vstbpn_committee_ids | member_committees
             )

@@ -135,8 +135,9 @@ class VstbpnCommittee(models.Model):
         current = self.env["vstbpn.committee.member"].search(
             [("committee_id", "in", self.ids), ("is_current", "=", True)]
         )
+        by_committee = current.grouped("committee_id")
         for committee in self:
-            members = current.filtered(lambda m, c=committee: m.committee_id == c)
+            members = by_committee.get(committee, current.browse())
             head = members.filtered(lambda m: m.role == "head")[:1]
             committee.head_member_id = head
             committee.head_partner_id = head.partner_id

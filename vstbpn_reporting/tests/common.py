@@ -124,6 +124,21 @@ class VstbpnReportingCase(TransactionCase):
         return period
 
     @classmethod
+    def _add_districts(cls, count, code_prefix):
+        """``count`` more districts under the province, to measure growth."""
+        return cls.env["vstbpn.committee"].create(
+            [
+                {
+                    "name": f"District {i}",
+                    "code": f"{code_prefix}{i}",
+                    "level_id": cls.district_a.level_id.id,
+                    "parent_id": cls.province.id,
+                }
+                for i in range(count)
+            ]
+        )
+
+    @classmethod
     def _open_period_with_reports(cls):
         """An open period due in 10 days, and its reports of P, A and B."""
         cls.period = cls._open_period(deadline=date.today() + timedelta(days=10))

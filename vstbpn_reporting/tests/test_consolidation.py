@@ -160,15 +160,7 @@ class TestConsolidation(VstbpnReportingCase):
         self.report_p.action_consolidate()
         two_units = self.cr.sql_log_count - start
 
-        for i in range(4):
-            self.env["vstbpn.committee"].create(
-                {
-                    "name": f"District {i}",
-                    "code": f"T-P-Y{i}",
-                    "level_id": self.district_a.level_id.id,
-                    "parent_id": self.province.id,
-                }
-            )
+        self._add_districts(4, "T-P-Y")
         period = self._open_period(
             name="Six", deadline=date.today() + timedelta(days=5)
         )

@@ -70,15 +70,7 @@ class TestReportPeriod(VstbpnReportingCase):
         start = self.cr.sql_log_count
         period_small.action_open()
         small = self.cr.sql_log_count - start
-        for i in range(3):
-            self.env["vstbpn.committee"].create(
-                {
-                    "name": f"District {i}",
-                    "code": f"T-P-X{i}",
-                    "level_id": self.district_a.level_id.id,
-                    "parent_id": self.province.id,
-                }
-            )
+        self._add_districts(3, "T-P-X")
         period_large = self._create_period(name="Large")
         start = self.cr.sql_log_count
         period_large.action_open()
