@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/vstbpn_committee_security.xml",
         "data/vstbpn_committee_level_data.xml",
+        "data/ir_cron_data.xml",
         "views/vstbpn_committee_level_views.xml",
         "views/vstbpn_committee_views.xml",
         "views/vstbpn_committee_member_views.xml",

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -169,8 +171,17 @@ class VstbpnCommitteeMember(models.Model):
 
     @api.constrains("committee_id", "partner_id", "role", "date_start", "date_end")
     def _check_overlaps(self):
+        # one search for all the committees concerned, not one per membership:
+        # a decision or an import writes many memberships at once
+        by_committee = (
+            self.sudo()
+            .search([("committee_id", "in", self.committee_id.ids)])
+            .grouped("committee_id")
+        )
         for member in self:
-            overlapping = self.sudo().search(member._domain_overlapping())
+            overlapping = by_committee[member.committee_id].filtered(
+                lambda m, member=member: m.id != member.id and m._overlaps(member)
+            )
             same_person = overlapping.filtered(
                 lambda m, p=member.partner_id: m.partner_id == p
             )
@@ -199,19 +210,33 @@ class VstbpnCommitteeMember(models.Model):
                     )
                 )
 
-    def _domain_overlapping(self):
-        """Other memberships of the same committee whose period meets this one's."""
-        self.ensure_one()
-        domain = [
-            ("id", "!=", self.id),
-            ("committee_id", "=", self.committee_id.id),
-            "|",
-            ("date_end", "=", False),
-            ("date_end", ">=", self.date_start),
-        ]
-        if self.date_end:
-            domain.append(("date_start", "<=", self.date_end))
-        return domain
+    def _overlaps(self, other):
+        """Whether the periods of these two memberships meet (open ends run on)."""
+        return (not self.date_end or self.date_end >= other.date_start) and (
+            not other.date_end or self.date_start <= other.date_end
+        )
+
+    @api.model
+    def _cron_refresh_access(self):
+        """Record rules follow current memberships; a membership that starts or
+        ends by the calendar, with no write, must refresh them too. Looks two
+        days back, so that a missed run is caught up the day after."""
+        today = fields.Date.context_today(self)
+        changed = self.sudo().search_count(
+            [
+                "|",
+                "&",
+                ("date_start", ">", today - timedelta(days=2)),
+                ("date_start", "<=", today),
+                "&",
+                ("date_end", ">=", today - timedelta(days=3)),
+                ("date_end", "<", today),
+            ],
+            limit=1,
+        )
+        if changed:
+            self.env.registry.clear_cache()
+        return bool(changed)
 
     # CRUD
 

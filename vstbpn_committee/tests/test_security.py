@@ -1,3 +1,8 @@
+from datetime import timedelta
+
+from freezegun import freeze_time
+
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -120,6 +125,26 @@ class TestSecurity(VstbpnCommitteeCase):
         ).action_end("2021-01-01")
         self.member_a.invalidate_recordset()
         self.assertNotIn(self.district_a, self._visible(self.member_a))
+
+    def test_membership_starting_by_the_calendar_grants_access(self):
+        """Nothing is written on the day a membership starts: the daily job
+        refreshes the record rules' cached domains."""
+        tomorrow = fields.Date.today() + timedelta(days=1)
+        self.Member.create(
+            {
+                "committee_id": self.district_b.id,
+                "employee_id": self.employee_member_a.id,
+                "date_start": tomorrow,
+            }
+        )
+        self.assertNotIn(self.district_b, self._visible(self.member_a))
+        with freeze_time(tomorrow):
+            self.env.invalidate_all()
+            # still yesterday's domain: rule domains are cached per user
+            self.assertNotIn(self.district_b, self._visible(self.member_a))
+            self.assertTrue(self.Member._cron_refresh_access())
+            self.env.invalidate_all()
+            self.assertIn(self.district_b, self._visible(self.member_a))
 
     def test_assignment_grants_access(self):
         self.assertNotIn(self.district_b, self._visible(self.officer_a))

@@ -13,8 +13,9 @@ of 100 sex-disaggregated indicators; measured in one run, at each scale:
 and, as baselines over the same rows, a plain SQL GROUP BY (province and
 national totals in one query) and a plain xlsxwriter script writing the same
 cells. Each step prints its time, SQL query count and peak memory growth (RSS
-sampled every 5 ms). Everything runs in one transaction per scale that is
-rolled back: the database is left as it was.
+sampled every 5 ms). Each scale runs on a copy of the database that is dropped
+afterwards, and each step in a transaction of its own, as each user action is
+in Odoo: the set-up and the opening commit, the repeated runs roll back.
 
 Usage (a database with vstbpn_reporting installed, demo data or not):
 
@@ -29,7 +30,7 @@ import os
 import sys
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 
 PROVINCES = 34
 COMMUNES = 3321
@@ -73,19 +74,18 @@ class PeakRss:
 
 
 class Bench:
-    def __init__(self, env):
-        self.env = env
+    def __init__(self):
         self.rows = []
 
     @contextmanager
-    def step(self, name, scale, units=None):
-        cr = self.env.cr
+    def step(self, env, name, scale, units=None):
+        cr = env.cr
         queries = cr.sql_log_count
         result = {}
         with PeakRss() as rss:
             start = time.perf_counter()
             yield result
-            self.env.flush_all()
+            env.flush_all()
             elapsed = time.perf_counter() - start
         count = cr.sql_log_count - queries
         row = {
@@ -203,11 +203,6 @@ ACCEPT_SQL = """
            date_accepted = CURRENT_DATE
      WHERE period_id = %s AND committee_id = ANY(%s)
 """
-# Back to draft between repeats: accepted reports cannot be consolidated again.
-REOPEN_SQL = """
-    UPDATE vstbpn_report SET state = 'draft'
-     WHERE period_id = %s AND committee_id = ANY(%s)
-"""
 BASELINE_SQL = """
     SELECT c.parent_id, v.indicator_id,
            SUM(v.female), SUM(v.male), SUM(v.total)
@@ -244,18 +239,24 @@ def baseline_xlsx(units, matrix):
     return len(output.getvalue())
 
 
-def run_scale(registry, scale, repeat=3):
+@contextmanager
+def transaction(registry, commit=False):
+    """An environment on a cursor of its own: each step is one transaction, as
+    each user action is in Odoo. Rolled back unless ``commit``."""
     import odoo
 
-    communes = round(COMMUNES * scale)
-    out(
-        f"\nScale {scale:.0%}: 1 national + {PROVINCES} provinces + "
-        f"{communes} communes, "
-        f"{INDICATORS} indicators by sex"
-    )
     with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "vi_VN"})
-        bench = Bench(env)
+        yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "vi_VN"})
+        if commit:
+            cr.commit()
+        else:
+            cr.rollback()
+
+
+def set_up(registry, bench, scale):
+    """The tree, the template and the period; opened (measured) and filled."""
+    communes = round(COMMUNES * scale)
+    with transaction(registry, commit=True) as env:
         national, provinces = build_tree(env, communes)
         template = build_template(env)
         period = env["vstbpn.report.period"].create(
@@ -268,11 +269,11 @@ def run_scale(registry, scale, repeat=3):
                 "deadline": "2099-12-15",
             }
         )
-        env.flush_all()
-        env.invalidate_all()
+        ids = (period.id, national.id, provinces.ids)
+    with transaction(registry, commit=True) as env:
+        period = env["vstbpn.report.period"].browse(ids[0])
         units = len(period.target_committee_ids)
-
-        with bench.step(OPEN, scale, units=units):
+        with bench.step(env, OPEN, scale, units=units):
             period.action_open()
         activities = env["mail.activity"].search_count(
             [
@@ -285,76 +286,130 @@ def run_scale(registry, scale, repeat=3):
             f"     {len(period.report_ids)} reports, {activities} activities, "
             f"{lines} values"
         )
-
-        commune_ids = (
-            env["vstbpn.committee"].search([("parent_id", "in", provinces.ids)]).ids
-        )
-        with bench.step("2. fill commune values (SQL)", scale):
+    with transaction(registry, commit=True) as env:
+        commune_ids = env["vstbpn.committee"].search([("parent_id", "in", ids[2])]).ids
+        with bench.step(env, "2. fill commune values (SQL)", scale):
             # fresh statistics first: the planner still believes the tables
             # empty and would scan all values once per commune
-            cr.execute("ANALYZE vstbpn_report_value")
-            cr.execute("ANALYZE vstbpn_report")
-            cr.execute(FILL_SQL, (period.id, commune_ids))
-            cr.execute(ACCEPT_SQL, (period.id, commune_ids))
-            cr.execute("ANALYZE vstbpn_report_value")
-            env.invalidate_all()
+            env.cr.execute("ANALYZE vstbpn_report_value")
+            env.cr.execute("ANALYZE vstbpn_report")
+            env.cr.execute(FILL_SQL, (ids[0], commune_ids))
+            env.cr.execute(ACCEPT_SQL, (ids[0], commune_ids))
+            env.cr.execute("ANALYZE vstbpn_report_value")
+    return ids
 
-        reports = {r.committee_id: r for r in period.report_ids}
-        province_reports = period.report_ids.filtered(
-            lambda r: r.committee_id in provinces
+
+def consolidate(env, period_id, national_id, province_ids):
+    """Every province, then the nation, as the province officers would."""
+    Report = env["vstbpn.report"]
+    Report.search(
+        [("period_id", "=", period_id), ("committee_id", "in", province_ids)]
+    )._consolidate()
+    env.flush_all()
+    # the nation consolidates accepted provincial reports
+    env.cr.execute(ACCEPT_SQL, (period_id, province_ids))
+    env.invalidate_all()
+    Report.search(
+        [("period_id", "=", period_id), ("committee_id", "=", national_id)]
+    )._consolidate()
+
+
+def detail_matrix(env, national_report):
+    """The cells of the detail export, read beforehand for the xlsxwriter
+    baseline: unit labels and, per indicator, its code and figures."""
+    Xlsx = env["vstbpn.report.xlsx.consolidation"]
+    columns = Xlsx._get_columns(national_report, detail=True)
+    detail = national_report._get_detail_reports()
+    matrix = []
+    for value in national_report.value_ids.sorted("sequence"):
+        figures = Xlsx._get_unit_figures(detail, value.indicator_id)
+        row = []
+        for committee, _label in columns[:-2]:
+            row.extend(figures.get(committee.id, (0, 0, 0, 0))[:3])
+        row.extend(
+            [0, 0, 0, value.result_female, value.result_male, value.result_total]
         )
-        # Consolidation, export and their baselines are repeated; the summary
-        # keeps the fastest run of each, so that the ratios compare like with like.
-        for _attempt in range(repeat):
-            cr.execute(REOPEN_SQL, (period.id, provinces.ids))
-            env.invalidate_all()
-            with bench.step(CONSOLIDATE, scale):
-                province_reports._consolidate()
-                env.flush_all()
-                cr.execute(ACCEPT_SQL, (period.id, provinces.ids))
-                env.invalidate_all()
-                reports[national]._consolidate()
-            with bench.step("   baseline: SQL GROUP BY", scale) as result:
-                cr.execute(BASELINE_SQL, (period.id, provinces.ids))
-                result["rows"] = len(cr.fetchall())
+        matrix.append((value.indicator_id.code, row))
+    return [label for _c, label in columns], matrix
 
-        national_report = reports[national]
-        for _attempt in range(repeat):
-            env.invalidate_all()
-            with bench.step(EXPORT, scale) as result:
+
+def run_scale(registry, scale, repeat=3):
+    out(
+        f"\nScale {scale:.0%}: 1 national + {PROVINCES} provinces + "
+        f"{round(COMMUNES * scale)} communes, {INDICATORS} indicators by sex"
+    )
+    bench = Bench()
+    period_id, national_id, province_ids = set_up(registry, bench, scale)
+    # Consolidation, export and their baselines are repeated, each run in a
+    # transaction of its own; the summary keeps the fastest run of each, so
+    # that the ratios compare like with like. The last consolidation stays
+    # for the export.
+    for attempt in range(repeat):
+        last = attempt == repeat - 1
+        with (
+            transaction(registry, commit=last) as env,
+            bench.step(env, CONSOLIDATE, scale),
+        ):
+            consolidate(env, period_id, national_id, province_ids)
+        with (
+            transaction(registry) as env,
+            bench.step(env, "   baseline: SQL GROUP BY", scale) as result,
+        ):
+            env.cr.execute(BASELINE_SQL, (period_id, province_ids))
+            result["rows"] = len(env.cr.fetchall())
+    for _attempt in range(repeat):
+        with transaction(registry) as env:
+            national_report = env["vstbpn.report"].search(
+                [("period_id", "=", period_id), ("committee_id", "=", national_id)]
+            )
+            with bench.step(env, EXPORT, scale) as result:
                 content, _name = national_report._get_xlsx("detail")
                 result["bytes"] = len(content)
+    with transaction(registry) as env:
+        national_report = env["vstbpn.report"].search(
+            [("period_id", "=", period_id), ("committee_id", "=", national_id)]
+        )
         total_value = national_report.value_ids[:1].result_total
-
-        columns = env["vstbpn.report.xlsx.consolidation"]._get_columns(
-            national_report, detail=True
-        )
-        detail = national_report._get_detail_reports()
-        matrix = []
-        for value in national_report.value_ids.sorted("sequence"):
-            figures = env["vstbpn.report.xlsx.consolidation"]._get_unit_figures(
-                detail, value.indicator_id
-            )
-            row = []
-            for committee, _label in columns[:-2]:
-                row.extend(figures.get(committee.id, (0, 0, 0, 0))[:3])
-            row.extend(
-                [0, 0, 0, value.result_female, value.result_male, value.result_total]
-            )
-            matrix.append((value.indicator_id.code, row))
-        cells = sum(len(row) for _code, row in matrix)
+        units, matrix = detail_matrix(env, national_report)
         for _attempt in range(repeat):
-            env.invalidate_all()
-            with bench.step("   baseline: plain xlsxwriter", scale) as result:
-                result["bytes"] = baseline_xlsx(
-                    [label for _c, label in columns], matrix
-                )
-        out(
-            f"     {cells:,} figure cells; national total of the first indicator: "
-            f"{total_value:,.0f}"
-        )
-        cr.rollback()
+            with bench.step(env, "   baseline: plain xlsxwriter", scale) as result:
+                result["bytes"] = baseline_xlsx(units, matrix)
+    cells = sum(len(row) for _code, row in matrix)
+    out(
+        f"     {cells:,} figure cells; national total of the first indicator: "
+        f"{total_value:,.0f}"
+    )
     return bench.rows
+
+
+@contextmanager
+def scratch_database(template, scale):
+    """A copy of the installed database for one scale, dropped afterwards: the
+    steps commit, as they do in Odoo, and the scales must not see each other's
+    rows."""
+    import odoo
+    from odoo.tools import SQL
+
+    name = f"{template}_{round(scale * 100)}"
+
+    def admin(query):
+        with closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
+            cr._cnx.autocommit = True
+            cr.execute(query)
+
+    admin(
+        SQL(
+            "CREATE DATABASE %s TEMPLATE %s",
+            SQL.identifier(name),
+            SQL.identifier(template),
+        )
+    )
+    try:
+        yield odoo.modules.registry.Registry(name)
+    finally:
+        odoo.modules.registry.Registry.delete(name)
+        odoo.sql_db.close_db(name)
+        admin(SQL("DROP DATABASE IF EXISTS %s", SQL.identifier(name)))
 
 
 def main():
@@ -373,10 +428,10 @@ def main():
 
     config.parse_config(odoo_args)
     odoo.netsvc.init_logger()
-    registry = odoo.modules.registry.Registry(config["db_name"])
     rows = []
     for scale in (float(s) for s in args.scales.split(",")):
-        rows += run_scale(registry, scale, args.repeat)
+        with scratch_database(config["db_name"], scale) as registry:
+            rows += run_scale(registry, scale, args.repeat)
     summarize(rows)
 
 

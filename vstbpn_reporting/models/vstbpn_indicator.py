@@ -1,3 +1,5 @@
+from collections import namedtuple
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, float_is_zero
@@ -24,6 +26,18 @@ RULES_BY_TYPE = {
     "boolean": ("count_yes",),
     "text": ("text",),
 }
+# What consolidation needs of an indicator, read once per indicator rather than
+# once per line of every report.
+ConsolidationRule = namedtuple(
+    "ConsolidationRule", "rule by_sex value_type numerator_id denominator_id"
+)
+
+
+def reported_value(by_sex, value_type, total, number, yes):
+    """The one figure that stands for a value in pivots and graphs."""
+    if by_sex:
+        return total
+    return yes if value_type == "boolean" else number
 
 
 class VstbpnIndicator(models.Model):
@@ -148,10 +162,20 @@ class VstbpnIndicator(models.Model):
                 )
 
     def _reported_value(self, total, number, yes):
-        """The one figure that stands for a value in pivots and graphs."""
-        if self.by_sex:
-            return total
-        return yes if self.value_type == "boolean" else number
+        return reported_value(self.by_sex, self.value_type, total, number, yes)
+
+    def _get_consolidation_rules(self):
+        """{indicator id: ConsolidationRule} of these indicators."""
+        return {
+            indicator.id: ConsolidationRule(
+                indicator.consolidation_rule,
+                indicator.by_sex,
+                indicator.value_type,
+                indicator.numerator_id.id,
+                indicator.denominator_id.id,
+            )
+            for indicator in self
+        }
 
     # VALUE CHECKS
 

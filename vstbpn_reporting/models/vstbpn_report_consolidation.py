@@ -1,6 +1,10 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+
+from .vstbpn_indicator import reported_value
 
 # (own input field, consolidated field, reported field) for each numeric figure.
 FIGURES = {
@@ -9,6 +13,18 @@ FIGURES = {
     "total": ("total", "consolidated_total", "result_total"),
     "number": ("value_number", "consolidated_number", "result_number"),
 }
+# The columns of a report's own lines that consolidation reads.
+OWN_COLUMNS = (
+    "id",
+    "report_id",
+    "indicator_id",
+    "female",
+    "male",
+    "total",
+    "value_number",
+    "value_bool",
+    "value_text",
+)
 CONSOLIDATED_DEFAULTS = {
     "consolidated_female": 0.0,
     "consolidated_male": 0.0,
@@ -61,20 +77,31 @@ class VstbpnReport(models.Model):
 
     def _consolidate_level(self, include_submitted):
         children = self._get_reports_to_consolidate(include_submitted)
-        values = self.env["vstbpn.report.value"].search([("report_id", "in", self.ids)])
-        rules = set(values.indicator_id.mapped("consolidation_rule"))
-        aggregates = self._aggregate_child_values(children, rules)
-        texts = self._gather_child_texts(children, values)
-        lines = []
-        vals_list = []
-        for report, report_values in values.grouped("report_id").items():
-            key = (report.period_id.id, report.committee_id.id)
-            figures = report._consolidated_figures(
-                report_values, aggregates, texts, key
+        lines_by_report = defaultdict(list)
+        for line in self._read_own_lines():
+            lines_by_report[line["report_id"]].append(line)
+        rules = (
+            self.env["vstbpn.indicator"]
+            .browse(
+                {
+                    line["indicator_id"]
+                    for lines in lines_by_report.values()
+                    for line in lines
+                }
             )
-            lines += report_values.ids
-            vals_list += [figures[value.indicator_id] for value in report_values]
-        self._write_consolidated(values.browse(lines), vals_list)
+            ._get_consolidation_rules()
+        )
+        aggregates = self._aggregate_child_values(
+            children, {rule.rule for rule in rules.values()}
+        )
+        texts = self._gather_child_texts(children, rules)
+        rows = []
+        for report in self:
+            key = (report.period_id.id, report.committee_id.id)
+            rows += report._consolidated_rows(
+                lines_by_report[report.id], rules, aggregates, texts.get(key, {})
+            )
+        self._write_consolidated(rows, rules)
         self.write(
             {
                 "is_consolidated": True,
@@ -82,6 +109,9 @@ class VstbpnReport(models.Model):
                 "consolidation_includes_submitted": include_submitted,
             }
         )
+        self._log_consolidation(children)
+
+    def _log_consolidation(self, children):
         # one grouped query, whatever the number of units (reading their fields
         # would take one query per thousand)
         counts = {
@@ -102,74 +132,84 @@ class VstbpnReport(models.Model):
             }
         )
 
-    def _write_consolidated(self, values, vals_list):
+    def _read_own_lines(self):
+        """The reports' own lines as plain rows: at national scale, reading
+        thousands of lines field by field through records costs more than the
+        grouped read of the units below."""
+        Value = self.env["vstbpn.report.value"]
+        Value.flush_model([column for column in OWN_COLUMNS if column != "id"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT %s FROM vstbpn_report_value WHERE report_id = ANY(%s)",
+                SQL(", ").join(SQL.identifier(column) for column in OWN_COLUMNS),
+                self.ids,
+            )
+        )
+        return self.env.cr.dictfetchall()
+
+    def _write_consolidated(self, rows, rules):
         """Store the consolidated and reported figures of many lines in one
-        UPDATE.
+        UPDATE ... FROM unnest(arrays), whatever their number (the ORM's batched
+        update would split them into chunks of 100).
 
         The figures are computed, not typed, so the input checks of write() do
-        not apply, and the reported figures (``result_*``) are written with
-        them rather than recomputed line by line: at national scale a write()
-        or a recompute per line would cost far more than the grouped read.
+        not apply, and the reported figures (``result_*``) are the consolidated
+        ones, written with them rather than recomputed line by line.
         """
-        rows = []
-        for value, vals in zip(values, vals_list, strict=True):
-            row = CONSOLIDATED_DEFAULTS | vals
-            row.update(
-                is_consolidated=True,
-                result_female=row["consolidated_female"],
-                result_male=row["consolidated_male"],
-                result_total=row["consolidated_total"],
-                result_number=row["consolidated_number"],
-                result_yes=row["consolidated_yes"],
-                result_text=row["consolidated_text"],
-                result_value=value.indicator_id._reported_value(
-                    row["consolidated_total"],
-                    row["consolidated_number"],
-                    row["consolidated_yes"],
-                ),
-            )
-            rows.append(row)
         if not rows:
             return
-        fnames = list(rows[0])
-        values.flush_recordset(fnames)
-        self._update_lines(values, fnames, rows)
-        values.invalidate_recordset([*fnames, "write_uid", "write_date"])
-        # what depends on the reported figures must know; the figures
-        # themselves are consistent and need no recompute
-        values.modified(RESULT_FIELDS)
-
-    def _update_lines(self, values, fnames, rows):
-        """One UPDATE ... FROM unnest(arrays) for all the lines, whatever their
-        number (the ORM's batched update splits them into chunks of 100)."""
-        Value = self.env["vstbpn.report.value"]
-        columns = [SQL.identifier(fname) for fname in fnames]
-        arrays = [
-            SQL(
-                "%s::%s[]",
-                [row[fname] for row in rows],
-                SQL(Value._fields[fname].column_type[1]),
+        for row in rows:
+            rule = rules[row.pop("indicator_id")]
+            row["result_value"] = reported_value(
+                rule.by_sex,
+                rule.value_type,
+                row["consolidated_total"],
+                row["consolidated_number"],
+                row["consolidated_yes"],
             )
-            for fname in fnames
-        ]
+        Value = self.env["vstbpn.report.value"]
+        values = Value.browse([row["id"] for row in rows])
+        written = [*CONSOLIDATED_DEFAULTS, *RESULT_FIELDS, "is_consolidated"]
+        values.flush_recordset(written)
+        columns = [*CONSOLIDATED_DEFAULTS, "result_value"]
         self.env.cr.execute(
             SQL(
                 """
                 UPDATE vstbpn_report_value AS v
-                   SET %(assignments)s, write_uid = %(uid)s, write_date = %(now)s
+                   SET %(assignments)s, result_value = x.result_value,
+                       is_consolidated = TRUE,
+                       write_uid = %(uid)s, write_date = %(now)s
                   FROM unnest(%(ids)s::int4[], %(arrays)s) AS x(id, %(columns)s)
                  WHERE v.id = x.id
                 """,
                 assignments=SQL(", ").join(
-                    SQL("%s = x.%s", column, column) for column in columns
+                    SQL(
+                        "%s = x.%s, %s = x.%s",
+                        SQL.identifier(column),
+                        SQL.identifier(column),
+                        SQL.identifier(column.replace("consolidated_", "result_")),
+                        SQL.identifier(column),
+                    )
+                    for column in CONSOLIDATED_DEFAULTS
                 ),
                 uid=self.env.uid,
                 now=self.env.cr.now(),
                 ids=values.ids,
-                arrays=SQL(", ").join(arrays),
-                columns=SQL(", ").join(columns),
+                arrays=SQL(", ").join(
+                    SQL(
+                        "%s::%s[]",
+                        [row[column] for row in rows],
+                        SQL(Value._fields[column].column_type[1]),
+                    )
+                    for column in columns
+                ),
+                columns=SQL(", ").join(SQL.identifier(column) for column in columns),
             )
         )
+        values.invalidate_recordset([*written, "write_uid", "write_date"])
+        # what depends on the reported figures must know; the figures
+        # themselves are consistent and need no recompute
+        values.modified(RESULT_FIELDS)
 
     def action_cancel_consolidation(self):
         self._check_editable()
@@ -231,7 +271,7 @@ class VstbpnReport(models.Model):
     # COMPUTATION
 
     def _aggregate_child_values(self, children, rules):
-        """Per (period, committee above, indicator): sums (and the minima and
+        """Per (period, committee above, indicator id): sums (and the minima and
         maxima the ``rules`` need), count and yes count over the units."""
         # min and max only where a rule asks: each is a scan's worth of work
         functions = ["sum"] + [func for func in ("min", "max") if func in rules]
@@ -250,14 +290,14 @@ class VstbpnReport(models.Model):
             for index, key in enumerate(FIGURES):
                 for offset, func in enumerate(functions):
                     entry[(key, func)] = figures[index * len(functions) + offset] or 0.0
-            result[(period.id, parent.id, indicator)] = entry
+            result[(period.id, parent.id, indicator.id)] = entry
         return result
 
-    def _gather_child_texts(self, children, values):
-        """Per (period, committee above, text indicator): the units' texts, each
-        preceded by the unit's name."""
+    def _gather_child_texts(self, children, rules):
+        """{(period, committee above): {text indicator id: [texts]}}: the units'
+        texts, each preceded by the unit's name."""
         texts = {}
-        if "text" not in values.indicator_id.mapped("value_type"):
+        if not any(rule.rule == "text" for rule in rules.values()):
             return texts
         for period, parent, indicator, committee, parts in self.env[
             "vstbpn.report.value"
@@ -270,44 +310,56 @@ class VstbpnReport(models.Model):
             ["period_id", "parent_committee_id", "indicator_id", "committee_id"],
             ["result_text:array_agg"],
         ):
-            texts.setdefault((period.id, parent.id, indicator), []).extend(
-                f"{committee.name}: {text}" for text in parts
-            )
+            texts.setdefault((period.id, parent.id), {}).setdefault(
+                indicator.id, []
+            ).extend(f"{committee.name}: {text}" for text in parts)
         return texts
 
-    def _consolidated_figures(self, values, aggregates, texts, key):
-        """The consolidated_* values to write on each of this report's lines."""
+    def _consolidated_rows(self, lines, rules, aggregates, texts):
+        """The consolidated_* values to write on each of this report's lines
+        (plain rows of ``_read_own_lines``), ratios last: they divide the
+        consolidated figures of two other lines."""
         self.ensure_one()
+        key = (self.period_id.id, self.committee_id.id)
         figures = {}
-        ratios = values.filtered(lambda v: v.indicator_id.consolidation_rule == "ratio")
-        for value in values - ratios:
-            indicator = value.indicator_id
-            figures[indicator] = self._combine(
-                value,
-                aggregates.get((*key, indicator)),
-                texts.get((*key, indicator), []),
+        ratios = [line for line in lines if rules[line["indicator_id"]].rule == "ratio"]
+        for line in lines:
+            indicator = line["indicator_id"]
+            rule = rules[indicator].rule
+            if rule != "ratio":
+                figures[indicator] = self._combine(
+                    line,
+                    rule,
+                    aggregates.get((*key, indicator)),
+                    texts.get(indicator, []),
+                )
+        for line in ratios:
+            figures[line["indicator_id"]] = self._combine_ratio(
+                line, rules[line["indicator_id"]], figures
             )
-        for value in ratios:
-            figures[value.indicator_id] = self._combine_ratio(value, figures)
-        return figures
+        return [
+            CONSOLIDATED_DEFAULTS
+            | figures[line["indicator_id"]]
+            | {"id": line["id"], "indicator_id": line["indicator_id"]}
+            for line in lines
+        ]
 
-    def _combine(self, value, aggregate, texts):
+    def _combine(self, line, rule, aggregate, texts):
         """Own figures of the report combined with the units' figures by the rule."""
-        rule = value.indicator_id.consolidation_rule
         aggregate = aggregate or {"count": 0, "yes": 0}
         if rule == "text":
             own = (
-                [f"{self.committee_id.name}: {value.value_text}"]
-                if value.value_text
+                [f"{self.committee_id.name}: {line['value_text']}"]
+                if line["value_text"]
                 else []
             )
             return {"consolidated_text": "\n".join(own + texts)}
         if rule == "count_yes":
-            yes = aggregate["yes"] + (1 if value.value_bool else 0)
+            yes = aggregate["yes"] + (1 if line["value_bool"] else 0)
             return {"consolidated_yes": yes, "consolidated_number": yes}
         return {
             FIGURES[key][1]: self._combine_figure(
-                rule, value[FIGURES[key][0]], aggregate, key
+                rule, line[FIGURES[key][0]] or 0.0, aggregate, key
             )
             for key in FIGURES
         }
@@ -327,21 +379,22 @@ class VstbpnReport(models.Model):
             return 0.0
         return min(candidates) if rule == "min" else max(candidates)
 
-    def _combine_ratio(self, value, figures):
+    def _combine_ratio(self, line, rule, figures):
         """A ratio from the consolidated numerator and denominator, never averaged."""
-        indicator = value.indicator_id
-        numerator = figures.get(indicator.numerator_id)
-        denominator = figures.get(indicator.denominator_id)
-        if numerator is None or denominator is None:
-            raise ValidationError(value._ratio_denominator_message(indicator))
-        keys = ("female", "male", "total") if indicator.by_sex else ("number",)
-        main_key = keys[-1]
-        main = FIGURES[main_key][1]
+        numerator = figures.get(rule.numerator_id)
+        denominator = figures.get(rule.denominator_id)
+        keys = ("female", "male", "total") if rule.by_sex else ("number",)
+        main = FIGURES[keys[-1]][1]
+        if (
+            numerator is None
+            or denominator is None
+            or (numerator.get(main) and not denominator.get(main))
+        ):
+            value = self.env["vstbpn.report.value"].browse(line["id"])
+            raise ValidationError(value._ratio_denominator_message(value.indicator_id))
         if not denominator.get(main):
-            if numerator.get(main):
-                raise ValidationError(value._ratio_denominator_message(indicator))
             return dict.fromkeys((field[1] for field in FIGURES.values()), 0.0)
-        factor = 100.0 if indicator.value_type == "percentage" else 1.0
+        factor = 100.0 if rule.value_type == "percentage" else 1.0
         result = dict.fromkeys((field[1] for field in FIGURES.values()), 0.0)
         for key in keys:
             field = FIGURES[key][1]

@@ -113,12 +113,13 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
         Value = self.env["vstbpn.report.value"]
         Value.flush_model(UNIT_FIGURE_FIELDS)
         # period_id and indicator_id first: the (period, indicator) index reads
-        # only this indicator's lines instead of probing once per unit
+        # only this indicator's lines instead of probing once per unit; floats,
+        # not the numeric columns' Decimals, which cost a conversion per cell
         self.env.cr.execute(
             SQL(
                 """
-                SELECT committee_id, result_female, result_male, result_total,
-                       result_value
+                SELECT committee_id, result_female::float8, result_male::float8,
+                       result_total::float8, result_value::float8
                   FROM vstbpn_report_value
                  WHERE period_id = ANY(%s) AND indicator_id = %s
                    AND report_id = ANY(%s)
