@@ -46,6 +46,16 @@ RESULT_FIELDS = [
 ]
 
 
+def sql_array(values, column_type):
+    """An array parameter for ``unnest``. Numbers go as one '{...}' literal:
+    psycopg2 renders a list as ARRAY[...] with one expression per element,
+    which costs as much to build and to plan as the update itself."""
+    if column_type in ("int4", "float8", "numeric", "bool"):
+        literal = ",".join("NULL" if value is None else str(value) for value in values)
+        return SQL("%s::%s[]", f"{{{literal}}}", SQL(column_type))
+    return SQL("%s::%s[]", values, SQL(column_type))
+
+
 class VstbpnReport(models.Model):
     """Consolidation of committees' reports from the reports right below them.
 
@@ -179,7 +189,7 @@ class VstbpnReport(models.Model):
                    SET %(assignments)s, result_value = x.result_value,
                        is_consolidated = TRUE,
                        write_uid = %(uid)s, write_date = %(now)s
-                  FROM unnest(%(ids)s::int4[], %(arrays)s) AS x(id, %(columns)s)
+                  FROM unnest(%(ids)s, %(arrays)s) AS x(id, %(columns)s)
                  WHERE v.id = x.id
                 """,
                 assignments=SQL(", ").join(
@@ -194,12 +204,11 @@ class VstbpnReport(models.Model):
                 ),
                 uid=self.env.uid,
                 now=self.env.cr.now(),
-                ids=values.ids,
+                ids=sql_array(values.ids, "int4"),
                 arrays=SQL(", ").join(
-                    SQL(
-                        "%s::%s[]",
+                    sql_array(
                         [row[column] for row in rows],
-                        SQL(Value._fields[column].column_type[1]),
+                        Value._fields[column].column_type[1],
                     )
                     for column in columns
                 ),
@@ -272,25 +281,43 @@ class VstbpnReport(models.Model):
 
     def _aggregate_child_values(self, children, rules):
         """Per (period, committee above, indicator id): sums (and the minima and
-        maxima the ``rules`` need), count and yes count over the units."""
+        maxima the ``rules`` need), count and yes count over the units.
+
+        One grouped query through the ORM's search (so with the user's record
+        rules), returning plain numbers: the units' figures never reach Python.
+        """
+        Value = self.env["vstbpn.report.value"]
+        Value.flush_model(
+            ["report_id", "period_id", "parent_committee_id", "indicator_id"]
+            + RESULT_FIELDS
+        )
         # min and max only where a rule asks: each is a scan's worth of work
         functions = ["sum"] + [func for func in ("min", "max") if func in rules]
-        aggregates = ["__count", "result_yes:sum"] + [
-            f"{field[2]}:{func}" for field in FIGURES.values() for func in functions
+        query = Value._search([("report_id", "in", children.ids)])
+        groupby = [
+            SQL.identifier(Value._table, fname)
+            for fname in ("period_id", "parent_committee_id", "indicator_id")
+        ]
+        query.groupby = SQL(", ").join(groupby)
+        aggregates = [
+            SQL("%s(%s)::float8", SQL(func), SQL.identifier(Value._table, field[2]))
+            for field in FIGURES.values()
+            for func in functions
         ]
         result = {}
-        for period, parent, indicator, count, yes, *figures in self.env[
-            "vstbpn.report.value"
-        ]._read_group(
-            [("report_id", "in", children.ids)],
-            ["period_id", "parent_committee_id", "indicator_id"],
-            aggregates,
+        for period, parent, indicator, count, yes, *figures in self.env.execute_query(
+            query.select(
+                *groupby,
+                SQL("COUNT(*)"),
+                SQL("SUM(%s)", SQL.identifier(Value._table, "result_yes")),
+                *aggregates,
+            )
         ):
             entry = {"count": count, "yes": yes or 0}
             for index, key in enumerate(FIGURES):
                 for offset, func in enumerate(functions):
                     entry[(key, func)] = figures[index * len(functions) + offset] or 0.0
-            result[(period.id, parent.id, indicator.id)] = entry
+            result[(period, parent, indicator)] = entry
         return result
 
     def _gather_child_texts(self, children, rules):

@@ -19,10 +19,15 @@ class VstbpnReportValue(models.Model):
     _description = "Report Indicator Value"
     _order = "report_id, sequence, id"
 
+    # Lookups by report use the unique (report, indicator) index, and by period
+    # the (period, indicator) one: single-column indexes on them would only
+    # slow down the opening of a period and every consolidation, which write
+    # hundreds of thousands of lines.
+    report_id = fields.Many2one(index=False)
     parent_committee_id = fields.Many2one(
         related="report_id.parent_committee_id", store=True, index=True
     )
-    period_id = fields.Many2one(related="report_id.period_id", store=True, index=True)
+    period_id = fields.Many2one(related="report_id.period_id", store=True)
     report_state = fields.Selection(
         related="report_id.state", string="Report Status", store=True
     )
