@@ -1,5 +1,7 @@
 """Small helpers shared by the VSTBPN addons."""
 
+from odoo.tools import SQL
+
 
 def count_by(records, model_name, field_name, domain=None):
     """How many ``model_name`` records point to each of ``records`` through
@@ -17,3 +19,14 @@ def window_action(env, xmlid, domain, context=None):
     action["domain"] = domain
     action["context"] = context or {}
     return action
+
+
+def sql_array(values, column_type):
+    """A large array parameter (``= ANY(...)``, ``unnest(...)``). Numbers go as
+    one '{...}' literal: psycopg2 renders a list as ARRAY[...] with one
+    expression per element, which for thousands of ids costs more to build and
+    to plan than the query itself."""
+    if column_type in ("int4", "float8", "numeric", "bool"):
+        literal = ",".join("NULL" if value is None else str(value) for value in values)
+        return SQL("%s::%s[]", f"{{{literal}}}", SQL(column_type))
+    return SQL("%s::%s[]", values, SQL(column_type))

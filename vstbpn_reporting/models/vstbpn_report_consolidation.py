@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.vstbpn_committee.tools import sql_array
+
 from .vstbpn_indicator import reported_value
 
 # (own input field, consolidated field, reported field) for each numeric figure.
@@ -44,16 +46,6 @@ RESULT_FIELDS = [
     "result_text",
     "result_value",
 ]
-
-
-def sql_array(values, column_type):
-    """An array parameter for ``unnest``. Numbers go as one '{...}' literal:
-    psycopg2 renders a list as ARRAY[...] with one expression per element,
-    which costs as much to build and to plan as the update itself."""
-    if column_type in ("int4", "float8", "numeric", "bool"):
-        literal = ",".join("NULL" if value is None else str(value) for value in values)
-        return SQL("%s::%s[]", f"{{{literal}}}", SQL(column_type))
-    return SQL("%s::%s[]", values, SQL(column_type))
 
 
 class VstbpnReport(models.Model):

@@ -1,6 +1,8 @@
 from odoo import models
 from odoo.tools import SQL
 
+from odoo.addons.vstbpn_committee.tools import sql_array
+
 HEADER_ROWS = 4  # title, period, unit names, female/male/total
 UNIT_FIGURE_FIELDS = [
     "committee_id",
@@ -126,7 +128,7 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
                 """,
                 unit_reports.period_id.ids,
                 indicator.id,
-                unit_reports.ids,
+                sql_array(unit_reports.ids, "int4"),
             )
         )
         return {row[0]: row[1:] for row in self.env.cr.fetchall()}
