@@ -4,3 +4,4 @@ from . import test_decision
 from . import test_security
 from . import test_official_document
 from . import test_ui
+from . import test_tools
