@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 REPORT_STATES = [
     ("draft", "Draft"),
@@ -104,6 +104,7 @@ class VstbpnReport(models.Model):
         tracking=True,
         copy=False,
         index=True,
+        group_expand="_expand_states",
     )
     submission_status = fields.Selection(
         SUBMISSION_STATUSES,
@@ -174,6 +175,10 @@ class VstbpnReport(models.Model):
             "A committee files only one report per period.",
         ),
     ]
+
+    def _expand_states(self, states, domain):
+        """Every status as a kanban column, in the order of the workflow."""
+        return [state for state, _label in REPORT_STATES]
 
     @api.depends("period_id.name", "committee_id.name")
     def _compute_name(self):
@@ -382,19 +387,25 @@ class VstbpnReport(models.Model):
             committee = committee.parent_id
         return self.env["res.users"]
 
-    def _schedule_activities(self, activity_xmlid, users_by_report, summary_by_report):
-        """Create the activities of many reports in one batch, without e-mails."""
+    def _schedule_activities(self, activity_xmlid, users_by_report, summary):
+        """Create the activities of many reports in one batch, without e-mails.
+
+        ``summary(report)`` says what to do; it is called with the report in
+        each recipient's language, since whoever triggers the activity (the
+        province opening a period, the daily job) may read another one.
+        """
         activity_type = self.env.ref(activity_xmlid)
         model = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
         vals_list = [
             {
                 "res_model_id": model,
                 "res_id": report.id,
                 "activity_type_id": activity_type.id,
                 "automated": True,
-                "summary": summary_by_report[report],
+                "summary": summary(report.with_context(lang=user.lang)),
                 "user_id": user.id,
-                "date_deadline": max(report.deadline, fields.Date.context_today(self)),
+                "date_deadline": max(report.deadline, today),
             }
             for report in self
             for user in users_by_report[report]
@@ -412,10 +423,7 @@ class VstbpnReport(models.Model):
         self._schedule_activities(
             SUBMIT_ACTIVITY,
             {r: self._get_officers(r.committee_id.sudo()) for r in self},
-            {
-                r: self.env._("Submit the report %(name)s", name=r.period_id.name)
-                for r in self
-            },
+            lambda r: r.env._("Submit the report %(name)s", name=r.period_id.name),
         )
 
     # ACTIONS
@@ -437,10 +445,9 @@ class VstbpnReport(models.Model):
         reviewable._schedule_activities(
             REVIEW_ACTIVITY,
             {r: self._get_officers(r.parent_committee_id.sudo()) for r in reviewable},
-            {
-                r: self.env._("Review the report of %(unit)s", unit=r.committee_id.name)
-                for r in reviewable
-            },
+            lambda r: r.env._(
+                "Review the report of %(unit)s", unit=r.committee_id.name
+            ),
         )
         return True
 
@@ -572,14 +579,11 @@ class VstbpnReport(models.Model):
         self._schedule_activities(
             "mail.mail_activity_data_todo",
             {r: self._get_officers(committees & r.committee_id) for r in self},
-            {
-                r: self.env._(
-                    "Reminder: the report %(name)s is due on %(deadline)s",
-                    name=r.period_id.name,
-                    deadline=r.deadline,
-                )
-                for r in self
-            },
+            lambda r: r.env._(
+                "Reminder: the report %(name)s is due on %(deadline)s",
+                name=r.period_id.name,
+                deadline=format_date(r.env, r.deadline),
+            ),
         )
         self.write({"last_reminder_date": today})
 
@@ -590,14 +594,11 @@ class VstbpnReport(models.Model):
         self._schedule_activities(
             "mail.mail_activity_data_todo",
             {r: self._get_officers(r.parent_committee_id.sudo()) for r in self},
-            {
-                r: self.env._(
-                    "Overdue: %(unit)s has not submitted the report %(name)s",
-                    unit=r.committee_id.name,
-                    name=r.period_id.name,
-                )
-                for r in self
-            },
+            lambda r: r.env._(
+                "Overdue: %(unit)s has not submitted the report %(name)s",
+                unit=r.committee_id.name,
+                name=r.period_id.name,
+            ),
         )
         self.write({"escalation_date": today})
         for report in self:
@@ -605,7 +606,7 @@ class VstbpnReport(models.Model):
                 body=self.env._(
                     "The deadline (%(deadline)s) has passed: the committee above has "
                     "been notified.",
-                    deadline=report.deadline,
+                    deadline=format_date(self.env, report.deadline),
                 )
             )
 

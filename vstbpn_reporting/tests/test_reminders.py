@@ -62,6 +62,23 @@ class TestReminders(VstbpnReportingCase):
         self.assertEqual(len(self._activities(report_a)), count)
         self.assertEqual(len(report_a.message_ids), messages)
 
+    def test_activities_speak_each_recipients_language(self):
+        """The province opens the period in English; the unit reads Vietnamese."""
+        self.user_a.lang = "vi_VN"
+        self.user_b.lang = "en_US"
+        period = self._open_period(deadline=date(2030, 12, 15))
+        summary_a = self._activities(self._report(period, self.district_a)).summary
+        summary_b = self._activities(self._report(period, self.district_b)).summary
+        self.assertEqual(summary_a, f"Nộp báo cáo {period.name}")
+        self.assertEqual(summary_b, f"Submit the report {period.name}")
+        with freeze_time("2030-12-08"):
+            self.env["vstbpn.report"]._cron_remind_and_escalate()
+        reminder = self._activities(self._report(period, self.district_a)).filtered(
+            lambda a: a.summary != summary_a
+        )
+        self.assertIn("15/12/2030", reminder.summary)
+        self.assertTrue(reminder.summary.startswith("Nhắc"), reminder.summary)
+
     def test_invalid_reminder_days_are_refused(self):
         period = self._create_period()
         with self.assertRaises(ValidationError):

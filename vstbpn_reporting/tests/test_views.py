@@ -3,11 +3,20 @@ from odoo.tests import tagged
 from .common import VstbpnReportingCase
 
 VIEWS = {
-    "vstbpn.report": ["kanban", "list", "form", "pivot", "graph", "search", "activity"],
-    "vstbpn.report.period": ["list", "kanban", "form", "search"],
+    "vstbpn.report": [
+        "kanban",
+        "list",
+        "form",
+        "calendar",
+        "pivot",
+        "graph",
+        "search",
+        "activity",
+    ],
+    "vstbpn.report.period": ["list", "kanban", "calendar", "form", "search"],
     "vstbpn.report.value": ["pivot", "graph", "list", "search"],
     "vstbpn.indicator": ["list", "form", "search"],
-    "vstbpn.report.template": ["list", "form"],
+    "vstbpn.report.template": ["list", "form", "search"],
 }
 
 
