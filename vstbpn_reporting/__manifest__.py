@@ -24,6 +24,9 @@
         "views/vstbpn_reporting_menus.xml",
         "report/vstbpn_report_document.xml",
     ],
+    "assets": {
+        "web.assets_backend": ["vstbpn_reporting/static/src/**/*"],
+    },
     "demo": [
         "demo/hr_demo.xml",
         "demo/vstbpn_report_period_demo.xml",

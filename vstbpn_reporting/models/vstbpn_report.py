@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_date
 
+from odoo.addons.vstbpn_committee.tools import count_by
+
 REPORT_STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -161,6 +163,11 @@ class VstbpnReport(models.Model):
         compute="_compute_can_edit",
         help="A draft report of one of the user's own committees.",
     )
+    has_units_below = fields.Boolean(
+        compute="_compute_has_units_below",
+        help="The committee has committees right below it, whose reports it "
+        "consolidates.",
+    )
     is_own_unit = fields.Boolean(
         string="Own Unit's Report",
         compute="_compute_is_own_unit",
@@ -222,6 +229,12 @@ class VstbpnReport(models.Model):
         own = self.env.user.vstbpn_allowed_committee_ids
         for report in self:
             report.is_own_unit = report.committee_id in own
+
+    @api.depends("committee_id")
+    def _compute_has_units_below(self):
+        counts = count_by(self.committee_id, "vstbpn.committee", "parent_id")
+        for report in self:
+            report.has_units_below = bool(counts.get(report.committee_id))
 
     def _search_is_own_unit(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):

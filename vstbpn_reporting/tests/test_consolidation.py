@@ -47,6 +47,10 @@ class TestConsolidation(VstbpnReportingCase):
         reports.action_submit()
         reports.with_user(self.user_province).action_accept()
 
+    def test_only_committees_with_units_below_offer_consolidation(self):
+        self.assertTrue(self.report_p.has_units_below)
+        self.assertFalse(self.report_a.has_units_below)
+
     def test_consolidation_follows_each_rule(self):
         self._fill_districts()
         self._fill(self.report_p, {self.ind_meetings: {"value_number": 4}})
