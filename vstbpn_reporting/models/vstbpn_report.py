@@ -555,6 +555,16 @@ class VstbpnReport(models.Model):
     def action_fill_automatic_values(self):
         self.check_access("write")
         self._check_editable()
+        unlinked = self.filtered(lambda r: not r.committee_id.sudo().hr_department_ids)
+        if unlinked:
+            raise UserError(
+                self.env._(
+                    "%(committee)s is not linked to any HR department: add its "
+                    "departments in the committee's HR Statistics tab, then fill "
+                    "again.",
+                    committee=unlinked[0].committee_id.name,
+                )
+            )
         self._fill_automatic_values()
         return True
 

@@ -98,10 +98,13 @@ class VstbpnReportingCase(TransactionCase):
 
     @classmethod
     def _new_user(cls, login, committee, groups):
+        # English whatever the database's languages, so that what users are
+        # sent reads the same everywhere; tests of Vietnamese say so
         return mail_new_test_user(
             cls.env,
             login=login,
             groups=groups,
+            lang="en_US",
             vstbpn_committee_ids=[Command.set(committee.ids)],
         )
 

@@ -103,3 +103,9 @@ class TestHrStatistics(VstbpnReportingCase):
         report_a.action_submit()
         with self.assertRaises(UserError):
             report_a.action_fill_automatic_values()
+
+    def test_filling_from_hr_without_departments_says_what_to_link(self):
+        period = self._open_period(deadline=date.today() + timedelta(days=5))
+        report_p = self._report(period, self.province)
+        with self.assertRaisesRegex(UserError, "Thống kê nhân sự"):
+            self._vi(report_p).action_fill_automatic_values()

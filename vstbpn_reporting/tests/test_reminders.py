@@ -64,8 +64,9 @@ class TestReminders(VstbpnReportingCase):
 
     def test_activities_speak_each_recipients_language(self):
         """The province opens the period in English; the unit reads Vietnamese."""
+        # written back, not only rolled back: the language is also cached
+        self.addCleanup(self.user_a.write, {"lang": self.user_a.lang})
         self.user_a.lang = "vi_VN"
-        self.user_b.lang = "en_US"
         period = self._open_period(deadline=date(2030, 12, 15))
         summary_a = self._activities(self._report(period, self.district_a)).summary
         summary_b = self._activities(self._report(period, self.district_b)).summary
