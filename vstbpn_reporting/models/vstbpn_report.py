@@ -410,13 +410,16 @@ class VstbpnReport(models.Model):
         activity_type = self.env.ref(activity_xmlid)
         model = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
+        # the recipients' languages in one query, not one per officer
+        recipients = self.env["res.users"].union(*users_by_report.values())
+        lang_of = dict(zip(recipients, recipients.mapped("lang"), strict=True))
         vals_list = [
             {
                 "res_model_id": model,
                 "res_id": report.id,
                 "activity_type_id": activity_type.id,
                 "automated": True,
-                "summary": summary(report.with_context(lang=user.lang)),
+                "summary": summary(report.with_context(lang=lang_of[user])),
                 "user_id": user.id,
                 "date_deadline": max(report.deadline, today),
             }
