@@ -2,8 +2,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_date
 
-from odoo.addons.vstbpn_committee.tools import count_by
-
 REPORT_STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -232,9 +230,8 @@ class VstbpnReport(models.Model):
 
     @api.depends("committee_id")
     def _compute_has_units_below(self):
-        counts = count_by(self.committee_id, "vstbpn.committee", "parent_id")
         for report in self:
-            report.has_units_below = bool(counts.get(report.committee_id))
+            report.has_units_below = bool(report.committee_id.child_count)
 
     def _search_is_own_unit(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -601,10 +598,9 @@ class VstbpnReport(models.Model):
     def _send_reminders(self, today):
         if not self:
             return
-        committees = self.committee_id.sudo()
         self._schedule_activities(
             "mail.mail_activity_data_todo",
-            {r: self._get_officers(committees & r.committee_id) for r in self},
+            {r: self._get_officers(r.committee_id.sudo()) for r in self},
             lambda r: r.env._(
                 "Reminder: the report %(name)s is due on %(deadline)s",
                 name=r.period_id.name,
