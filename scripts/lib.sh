@@ -1,46 +1,309 @@
-# Shared by scripts/run and scripts/test: find Odoo 18, find or start PostgreSQL.
+# shellcheck shell=bash
+# Shared by scripts/run and scripts/test: find Odoo 18 (or install it into
+# .local/odoo), find or start PostgreSQL.
 # Sourced, not executed. Sets ODOO, ODOO_PYTHON, and PGHOST/PGPORT/PGUSER.
+# Reads ODOO_BIN and ODOO_PYTHON (where Odoo and its interpreter are, when
+# not found alone), ODOO_SOURCE and VSTBPN_ODOO_HOME (where to install Odoo
+# from and to, see bootstrap_odoo), VSTBPN_PRIVATE_PG (always a private
+# cluster) and VSTBPN_PG_PORT (its port).
 
 # runuser and the PostgreSQL tools may live in sbin, absent from a bare PATH.
 PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LOCAL="$REPO/.local"
 ADDONS_PATH_SUITE="$REPO"
+# Every vstbpn_* addon of the checkout, sorted, vstbpn_committee first (the
+# others depend on it): a new addon needs no edit here.
 SUITE_MODULES="vstbpn_committee"
-for m in vstbpn_reporting vstbpn_campaign; do
-    [ -f "$REPO/$m/__manifest__.py" ] && SUITE_MODULES="$SUITE_MODULES,$m"
+for manifest in "$REPO"/vstbpn_*/__manifest__.py; do
+    m=$(basename "$(dirname "$manifest")")
+    if [ -f "$manifest" ] && [ "$m" != vstbpn_committee ]; then
+        SUITE_MODULES="$SUITE_MODULES,$m"
+    fi
 done
+unset manifest m
 
 die() { echo "error: $*" >&2; exit 2; }
 
 find_odoo() {
-    ODOO=${ODOO_BIN:-$(command -v odoo || true)}
-    if [ -z "$ODOO" ] || [ ! -x "$ODOO" ]; then
-        cat >&2 <<'MSG'
-error: Odoo 18.0 was not found (no `odoo` on the PATH and no ODOO_BIN).
-Install Odoo 18.0 Community from source, as Odoo's documentation describes:
+    # Where Odoo comes from, first match wins: ODOO_BIN; the Odoo installed
+    # into VSTBPN_ODOO_HOME (asked for with ODOO_SOURCE, or left by an earlier
+    # run); `odoo` on the PATH; else install one into VSTBPN_ODOO_HOME now.
+    if [ -n "${ODOO_BIN:-}" ]; then
+        ODOO=$ODOO_BIN
+    elif [ -n "${ODOO_SOURCE:-}" ] || [ -f "$(odoo_home)/installed" ]; then
+        bootstrap_odoo
+        ODOO="$(odoo_home)/bin/odoo"
+    elif command -v odoo >/dev/null 2>&1; then
+        ODOO=$(command -v odoo)
+    else
+        echo "No Odoo 18.0 was found (no \`odoo\` on the PATH, no ODOO_BIN): installing it into $(odoo_home)"
+        bootstrap_odoo
+        ODOO="$(odoo_home)/bin/odoo"
+    fi
+    if [ ! -x "$ODOO" ]; then
+        cat >&2 <<MSG
+error: Odoo 18.0 was not found at ODOO_BIN=$ODOO.
+Unset ODOO_BIN: scripts/run and scripts/test then use the \`odoo\` on the PATH,
+or install Odoo 18.0 into $(odoo_home) themselves (from ODOO_SOURCE, by default
+$ODOO_SOURCE_DEFAULT). Or install it by hand, as Odoo's documentation describes:
     git clone --depth 1 --branch 18.0 https://github.com/odoo/odoo /opt/odoo18
     python3 -m venv /opt/odoo18-venv
     /opt/odoo18-venv/bin/pip install -r /opt/odoo18/requirements.txt   # with setuptools<70 for building sdists
     /opt/odoo18-venv/bin/pip install --no-deps -e /opt/odoo18
     ln -s /opt/odoo18-venv/bin/odoo /usr/local/bin/odoo
-or point ODOO_BIN at an existing odoo-bin.
+and point ODOO_BIN at its odoo-bin.
 MSG
         exit 2
     fi
-    local version
+    # The interpreter Odoo runs in (requirements and test tools go there),
+    # found before asking `odoo --version` so that a wrapper whose python is
+    # gone fails with the advice below rather than with an empty version.
+    local python version
+    if ! python=$(find_odoo_python); then
+        version=$("$ODOO" --version 2>/dev/null | head -n 1)
+        case "$version" in
+            "" | *"Odoo Server 18.0"*) ;;
+            *) refuse_odoo_version "$version" ;;
+        esac
+        [ -z "${ODOO_PYTHON:-}" ] || die "ODOO_PYTHON=$ODOO_PYTHON does not import Odoo 18.0.
+Set ODOO_PYTHON to the interpreter Odoo 18.0 runs in (the python of its virtualenv)."
+        die "no Python that imports Odoo 18.0 was found for $ODOO
+(tried: $(odoo_python_candidates | tr '\n' ' '))
+Set ODOO_PYTHON to the interpreter Odoo 18.0 runs in, e.g. ODOO_PYTHON=/opt/odoo18-venv/bin/python3"
+    fi
+    ODOO_PYTHON=$python
     version=$("$ODOO" --version 2>/dev/null | head -n 1)
     case "$version" in
         *"Odoo Server 18.0"*) ;;
-        *) die "$ODOO is not Odoo 18.0 (it says: ${version:-nothing})" ;;
+        *) refuse_odoo_version "$version" ;;
     esac
-    # The interpreter Odoo runs in: requirements and test tools go there.
-    ODOO_PYTHON=$(head -n 1 "$(readlink -f "$ODOO")" | sed -n 's/^#!\s*//p' | awk '{print $1}')
-    case "$ODOO_PYTHON" in
-        */env) ODOO_PYTHON=$(command -v python3) ;;
-    esac
-    [ -x "$ODOO_PYTHON" ] || ODOO_PYTHON=$(command -v python3)
     export ODOO ODOO_PYTHON
+}
+
+refuse_odoo_version() {
+    die "$ODOO is not Odoo 18.0 (it says: ${1:-nothing}).
+The VSTBPN suite needs Odoo 18.0: point ODOO_BIN at an Odoo 18.0, or set
+ODOO_SOURCE (see README.md) to have one installed into $(odoo_home)."
+}
+
+# Where Odoo's interpreter may be, one a line, most likely first. `odoo` may
+# be a python script (its shebang names the interpreter, perhaps through
+# env) or a shell wrapper (`exec /x/venv/bin/python /x/odoo-bin "$@"`, as in
+# many container images), whose shebang is a shell.
+odoo_python_candidates() {
+    if [ -n "${ODOO_PYTHON:-}" ]; then
+        echo "$ODOO_PYTHON"  # the caller's choice, and the only candidate
+        return
+    fi
+    local real shebang=()
+    real=$(readlink -f "$ODOO")
+    read -r -a shebang < <(head -n 1 "$real" | sed -n 's/^#!\s*//p') || true
+    if [ "$(basename "${shebang[0]:-none}")" = env ]; then
+        shebang=("${shebang[@]:1}")
+    fi
+    {
+        case "$(basename "${shebang[0]:-none}")" in
+            python*) command -v "${shebang[0]}" || true ;;
+            *sh | none)  # a shell wrapper: the absolute paths to a python it names
+                head -c 4096 "$real" | tr -s " \t\"';&|()" '\n' | grep -aE '^/.*/python[0-9.]*$' || true ;;
+        esac
+        echo "$(dirname "$real")/python3"
+        command -v python3 || true
+    } | awk '!seen[$0]++'
+}
+
+# The first candidate that imports Odoo 18.0, as that interpreter names itself.
+find_odoo_python() {
+    local python
+    while read -r python; do
+        [ -x "$python" ] || continue
+        "$python" -c 'import sys, odoo.release as r
+if tuple(r.version_info[:2]) != (18, 0): sys.exit(1)
+print(sys.executable)' </dev/null 2>/dev/null && return
+    done < <(odoo_python_candidates)
+    return 1
+}
+
+# ---------------------------------------------------------------------------
+# Installing Odoo 18.0 into .local/odoo, when no Odoo is found (find_odoo).
+ODOO_SOURCE_DEFAULT="https://github.com/odoo/odoo.git#18.0"
+# What building Odoo's requirements needs from Debian, and what the suite's
+# commands need beside them (the private PostgreSQL, the browser tests).
+ODOO_DEBIAN_PACKAGES="git build-essential python3-dev python3-venv libpq-dev libldap2-dev libsasl2-dev postgresql chromium"
+
+odoo_home() { echo "${VSTBPN_ODOO_HOME:-$LOCAL/odoo}"; }
+
+BOOT_STEP=0
+boot_step() {
+    BOOT_STEP=$((BOOT_STEP + 1))
+    echo "[Odoo install $BOOT_STEP/6] $*"
+}
+
+# Install Odoo 18.0 into $(odoo_home) (VSTBPN_ODOO_HOME, default .local/odoo),
+# unless an earlier run did:
+#   src/       Odoo's source, from ODOO_SOURCE (default ODOO_SOURCE_DEFAULT):
+#              - a git URL, with the branch after "#" (18.0 when none);
+#              - a local folder holding Odoo's source (copied as it is, without .git);
+#              - a source tarball (.tar.gz, .tgz, .tar.xz, .zip): a path or an http(s) URL.
+#   venv/      its virtual environment: Odoo's requirements, this repository's
+#              requirements.txt and requirements-dev.txt (the test tools)
+#   bin/odoo   the command
+#   installed  written last, so that an interrupted install starts again
+# Pip uses its usual cache (PIP_CACHE_DIR to choose another): a second install
+# builds nothing. VSTBPN_BOOTSTRAP_PYTHON chooses the Python (3.10-3.12).
+bootstrap_odoo() {
+    local home source python
+    home=$(odoo_home)
+    mkdir -p "$home" || die "cannot create $home"
+    home=$(cd "$home" && pwd)
+    exec 9>"$home/.lock"  # one install at a time
+    flock 9
+    if [ -f "$home/installed" ]; then
+        local from
+        from=$(sed -n 's/^source=//p' "$home/installed")
+        echo "Using Odoo 18.0 installed in $home (from $from)"
+        if [ -n "${ODOO_SOURCE:-}" ] && [ "$ODOO_SOURCE" != "$from" ]; then
+            echo "  ODOO_SOURCE=$ODOO_SOURCE is not where it came from: remove $home to install from there"
+        fi
+        exec 9>&-
+        return 0
+    fi
+    source=${ODOO_SOURCE:-$ODOO_SOURCE_DEFAULT}
+    echo "Installing Odoo 18.0 into $home from $source (a few minutes, once)"
+    rm -rf "$home/src" "$home/venv" "$home/bin" "$home/src.unpack" "$home/src.download"
+
+    boot_step "Debian packages"
+    bootstrap_debian_packages
+
+    python=$(bootstrap_python) || die "no Python 3.10-3.12 with venv was found (python3 -m venv must work):
+install Debian's python3 and python3-venv, or set VSTBPN_BOOTSTRAP_PYTHON"
+
+    boot_step "Odoo's source from $source"
+    odoo_fetch_source "$source" "$home/src" "$python"
+    local series
+    series=$("$python" -c 'import runpy, sys
+info = runpy.run_path(sys.argv[1])["version_info"]
+print("%s.%s" % info[:2])' "$home/src/odoo/release.py" 2>/dev/null) \
+        || die "$source holds no Odoo source (no odoo/release.py)"
+    [ "$series" = 18.0 ] || die "$source is Odoo $series, not Odoo 18.0: the VSTBPN suite needs 18.0"
+
+    boot_step "Python virtual environment ($("$python" --version 2>&1)) in $home/venv"
+    "$python" -m venv "$home/venv" || die "creating the virtual environment failed"
+    local pip=("$home/venv/bin/python" -m pip --disable-pip-version-check)
+    # An old pip ignores PIP_BUILD_CONSTRAINT, and its sdists then fail on pkg_resources.
+    "${pip[@]}" install -q --upgrade pip || die "upgrading pip failed"
+
+    boot_step "Odoo's requirements and this repository's (pip)"
+    # Odoo 18.0's pinned sdists (cbor2, ...) import pkg_resources, gone from setuptools 70.
+    echo "setuptools<70" >"$home/build-constraints.txt"
+    PIP_BUILD_CONSTRAINT="$home/build-constraints.txt" "${pip[@]}" install --progress-bar on \
+        -r "$home/src/requirements.txt" -r "$REPO/requirements.txt" \
+        || die "installing Odoo's requirements failed (see pip's messages above)"
+
+    boot_step "the test tools (requirements-dev.txt)"
+    PIP_BUILD_CONSTRAINT="$home/build-constraints.txt" "${pip[@]}" install -q -r "$REPO/requirements-dev.txt" \
+        || die "installing requirements-dev.txt failed"
+
+    boot_step "the odoo command: $home/bin/odoo"
+    local site entry=(-m odoo)
+    site=$("$home/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+    echo "$home/src" >"$site/odoo-source.pth"  # `import odoo` finds the source, as `pip install -e` would
+    [ -f "$home/src/odoo-bin" ] && entry=("$home/src/odoo-bin")
+    mkdir -p "$home/bin"
+    cat >"$home/bin/odoo" <<SH
+#!/bin/sh
+# Odoo 18.0, installed by the VSTBPN scripts from $source
+TZ=UTC
+export TZ
+exec "$home/venv/bin/python" ${entry[*]} "\$@"
+SH
+    chmod 755 "$home/bin/odoo"
+    "$home/bin/odoo" --version 2>/dev/null | grep -q "Odoo Server 18.0" || die "$home/bin/odoo does not run"
+    printf 'source=%s\npython=%s\ndate=%s\n' "$source" "$python" "$(date -u +%FT%TZ)" >"$home/installed"
+    echo "Odoo 18.0 is installed in $home; later runs use it (remove the folder to install again)"
+    exec 9>&-
+}
+
+# As root on Debian: install what building Odoo's requirements and running the
+# suite need, when missing. Otherwise say what may be missing.
+bootstrap_debian_packages() {
+    command -v dpkg-query >/dev/null 2>&1 || { echo "  not a Debian system: skipped"; return 0; }
+    local package missing=""
+    for package in $ODOO_DEBIAN_PACKAGES; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" \
+            || missing="$missing $package"
+    done
+    if [ -z "$missing" ]; then
+        echo "  all present"
+    elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "  apt-get install$missing"
+        # shellcheck disable=SC2086
+        { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing; } \
+            || die "installing Debian packages failed:$missing"
+    else
+        echo "  not root: skipped; pip may need:$missing"
+    fi
+}
+
+# The Python to build the virtual environment with, as a path.
+bootstrap_python() {
+    local candidate
+    for candidate in ${VSTBPN_BOOTSTRAP_PYTHON:-} python3 python3.12 python3.11 python3.10; do
+        command -v "$candidate" >/dev/null 2>&1 || continue
+        "$candidate" -c 'import sys, venv, ensurepip
+sys.exit(not (3, 10) <= sys.version_info[:2] <= (3, 12))' 2>/dev/null || continue
+        command -v "$candidate"
+        return 0
+    done
+    return 1
+}
+
+# odoo_fetch_source SOURCE DEST PYTHON: Odoo's source tree into DEST.
+odoo_fetch_source() {
+    local source=$1 dest=$2 python=$3
+    case "$source" in
+        *.tar.gz | *.tgz | *.tar.xz | *.tar.bz2 | *.tar | *.zip)
+            local archive=$source
+            case "$source" in
+                http://* | https://*)
+                    archive="$dest.download"
+                    echo "  downloading $source"
+                    "$python" -c 'import shutil, sys, urllib.request
+with urllib.request.urlopen(sys.argv[1]) as r, open(sys.argv[2], "wb") as f:
+    shutil.copyfileobj(r, f)' "$source" "$archive" || die "downloading $source failed"
+                    ;;
+            esac
+            [ -f "$archive" ] || die "ODOO_SOURCE=$source: no such file"
+            mkdir -p "$dest.unpack"
+            "$python" -c 'import shutil, sys; shutil.unpack_archive(sys.argv[1], sys.argv[2])' \
+                "$archive" "$dest.unpack" || die "unpacking $source failed"
+            # a tarball holds one folder (odoo-18.0.post.../) or the tree itself
+            local inner
+            inner=$(find "$dest.unpack" -mindepth 1 -maxdepth 1)
+            if [ "$(echo "$inner" | wc -l)" = 1 ] && [ -d "$inner" ] && [ ! -d "$dest.unpack/odoo" ]; then
+                mv "$inner" "$dest" && rmdir "$dest.unpack"
+            else
+                mv "$dest.unpack" "$dest"
+            fi
+            rm -f "$dest.download"
+            ;;
+        *)
+            if [ -d "$source" ]; then
+                [ -f "$source/odoo/release.py" ] || die "ODOO_SOURCE=$source holds no Odoo source (no odoo/release.py)"
+                echo "  copying the folder (without .git)"
+                mkdir -p "$dest"
+                tar -C "$source" --exclude=./.git --exclude=__pycache__ -cf - . | tar -C "$dest" -xf - \
+                    || die "copying $source failed"
+            else
+                local url=${source%%#*} branch=18.0
+                case "$source" in *"#"*) branch=${source#*#} ;; esac
+                command -v git >/dev/null 2>&1 || die "git is needed to fetch $url"
+                git clone --depth 1 --branch "$branch" --progress "$url" "$dest" \
+                    || die "git clone of $url (branch $branch) failed"
+            fi
+            ;;
+    esac
 }
 
 pg_bindir() {
@@ -51,19 +314,50 @@ pg_bindir() {
     dirname "$(command -v initdb || echo /usr/bin/initdb)"
 }
 
-# Run a PostgreSQL server binary; the server refuses to run as root.
+# Run a PostgreSQL server binary; the server refuses to run as root. (From /:
+# the postgres user may not be able to enter the current folder.)
 as_pg_owner() {
     if [ "$(id -u)" = 0 ]; then
-        runuser -u postgres -- "$@"
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
 }
 
 PG_STARTED_HERE=""
+PG_DIR=""  # the private cluster's folder: data/, initdb.log, server.log
+# A tag of this checkout, so that two checkouts never share a cluster.
+REPO_TAG="$(id -u)-$(echo "$REPO" | md5sum | cut -c1-8)"
+
+# Choose PG_DIR: .local/NAME (NAME: pg unless given; git-ignored), unless we
+# are root and the postgres user, which runs the server, cannot enter the
+# checkout (say, one in /root, mode 0700). Then a folder of its own in
+# /var/tmp, which survives reboots as the demo database should.
+private_pg_dir() {
+    local name=${1:-pg}
+    PG_DIR="$LOCAL/$name"
+    mkdir -p "$PG_DIR"
+    [ "$(id -u)" = 0 ] || return 0
+    chown postgres "$PG_DIR"
+    chmod 755 "$LOCAL" 2>/dev/null || true
+    runuser -u postgres -- test -x "$PG_DIR" -a -w "$PG_DIR" && return 0
+    rmdir "$PG_DIR" 2>/dev/null || true
+    PG_DIR="/var/tmp/vstbpn-$name-$REPO_TAG"
+    # /var/tmp is writable by all: create the folder as root (nobody else can
+    # then replace it), and refuse one that another user made or a symlink.
+    if [ ! -e "$PG_DIR" ] && [ ! -L "$PG_DIR" ]; then
+        mkdir -m 700 "$PG_DIR" || die "cannot create $PG_DIR"
+        chown postgres "$PG_DIR"
+    fi
+    if [ -L "$PG_DIR" ] || [ ! -d "$PG_DIR" ] || [ "$(stat -c %U "$PG_DIR")" != postgres ]; then
+        die "$PG_DIR is not a folder of the postgres user; remove it"
+    fi
+    chmod 700 "$PG_DIR"
+    echo "The postgres user cannot enter $LOCAL: the private PostgreSQL cluster lives in $PG_DIR"
+}
 
 # Use the server libpq's environment points to; where none answers, start a
-# private cluster under .local/pg (git-ignored) and stop it when the caller exits.
+# private cluster in PG_DIR (see private_pg_dir) and stop it when the caller exits.
 ensure_postgres() {
     # A server that answers but would not let Odoo in (no role, or the role
     # "postgres", which Odoo refuses) counts as no server.
@@ -74,28 +368,28 @@ ensure_postgres() {
     fi
     local bindir data socket port
     bindir=$(pg_bindir)
-    data="$LOCAL/pg/data"
+    private_pg_dir
+    data="$PG_DIR/data"
     # A short socket directory: unix socket paths are limited to 107 bytes.
-    socket="/tmp/vstbpn-pg-$(id -u)-$(echo "$REPO" | md5sum | cut -c1-8)"
+    socket="/tmp/vstbpn-pg-$REPO_TAG"
     port=${VSTBPN_PG_PORT:-54329}
-    mkdir -p "$LOCAL/pg" "$socket"
+    mkdir -p "$socket"
     if [ "$(id -u)" = 0 ]; then
-        chown postgres "$LOCAL/pg" "$socket"
-        chmod 755 "$LOCAL" 2>/dev/null || true
+        chown postgres "$socket"
     fi
     if [ ! -f "$data/PG_VERSION" ]; then
         echo "Creating a private PostgreSQL cluster in $data"
-        as_pg_owner "$bindir/initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOCAL/pg/initdb.log" 2>&1 \
-            || { cat "$LOCAL/pg/initdb.log" >&2; die "initdb failed"; }
+        as_pg_owner "$bindir/initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
+            || { cat "$PG_DIR/initdb.log" >&2; die "initdb failed"; }
     fi
     export PGHOST="$socket" PGPORT="$port" PGUSER=odoo
     unset PGPASSWORD PGDATABASE
     if ! pg_isready -q -t 1 2>/dev/null; then
-        as_pg_owner "$bindir/pg_ctl" -D "$data" -l "$LOCAL/pg/server.log" -w -t 60 \
+        as_pg_owner "$bindir/pg_ctl" -D "$data" -l "$PG_DIR/server.log" -w -t 60 \
             -o "-k $socket -p $port -c listen_addresses='' -c fsync=off -c full_page_writes=off" start >/dev/null \
-            || { tail -n 20 "$LOCAL/pg/server.log" >&2; die "the private PostgreSQL did not start"; }
+            || { tail -n 20 "$PG_DIR/server.log" >&2; die "the private PostgreSQL did not start"; }
         PG_STARTED_HERE="$data"
-        echo "Started a private PostgreSQL (socket $socket, port $port)"
+        echo "Started a private PostgreSQL in $data (socket $socket, port $port)"
     fi
 }
 

@@ -1,3 +1,4 @@
+from . import vstbpn_integrity_mixin
 from . import vstbpn_official_document_mixin
 from . import vstbpn_committee_level
 from . import vstbpn_committee

@@ -21,10 +21,14 @@ class VstbpnCommittee(models.Model):
 
     _name = "vstbpn.committee"
     _description = "Committee for the Advancement of Women"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "vstbpn.integrity.mixin"]
     _parent_store = True
     _order = "complete_name, id"
     _rec_names_search = ["name", "code", "complete_name"]
+    _vstbpn_tie_fields = ("parent_id",)
+    _vstbpn_unique_fields = ("code",)
+    # the tree's materialised path, which every record rule reads
+    _vstbpn_derived_fields = ("parent_path",)
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(required=True, tracking=True, copy=False)
@@ -155,6 +159,25 @@ class VstbpnCommittee(models.Model):
 
     # CRUD
 
+    def _vstbpn_refuse_duplicate(self, values, other):
+        if not other:
+            return super()._vstbpn_refuse_duplicate(values, other)
+        raise ValidationError(
+            self.env._(
+                "The code %(code)s is already used by the committee %(other)s: give "
+                "each committee its own code.",
+                code=values["code"],
+                other=other.complete_name,
+            )
+        )
+
+    def _vstbpn_may_move(self, field_name):
+        # restructuring the tree (the 2025 reform) is the administrators' work;
+        # they see every committee, so a move takes nothing out of their reach
+        return field_name == "parent_id" and self.env.user.has_group(
+            "vstbpn_committee.group_admin"
+        )
+
     def write(self, vals):
         if vals.get("parent_id"):
             self._check_new_parent(vals["parent_id"])
@@ -173,6 +196,34 @@ class VstbpnCommittee(models.Model):
                     "sub-committees. Choose a parent committee outside its subtree."
                 )
             )
+
+    # ACCESS HELPERS (shared by every committee-owned model)
+
+    def _get_officers(self):
+        """Officers of the committee, or of the nearest committee above that
+        has any. Users merely assigned to a committee without the officer role
+        read its records but are not asked to act on them."""
+        self.ensure_one()
+        committee = self.sudo()
+        while committee:
+            officers = committee.officer_user_ids.filtered(
+                lambda user: user.has_group("vstbpn_committee.group_officer")
+            )
+            if officers:
+                return officers
+            committee = committee.parent_id
+        return self.env["res.users"]
+
+    def _is_reviewed_by_user(self):
+        """Whether the user works for a committee strictly above this one."""
+        self.ensure_one()
+        user = self.env.user
+        if self.env.su or user.has_group("vstbpn_committee.group_admin"):
+            return True
+        if not user.has_group("vstbpn_committee.group_officer"):
+            return False
+        ancestors = {int(i) for i in self.sudo().parent_path.split("/")[:-2]}
+        return bool(ancestors & set(user.vstbpn_allowed_committee_ids.ids))
 
     def _vstbpn_document_place_name(self):
         """The place of the date line: its own, else its organisation's."""

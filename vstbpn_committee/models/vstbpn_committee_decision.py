@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .vstbpn_integrity_mixin import CHATTER_FIELD_PREFIXES
 from .vstbpn_official_document_mixin import SIGNING_AUTHORITIES
 
 DECISION_TYPES = [
@@ -10,8 +11,6 @@ DECISION_TYPES = [
     ("consolidation", "Consolidation"),
     ("dissolution", "Dissolution"),
 ]
-# Fields that mail and activities write on any record, applied or not.
-CHATTER_FIELD_PREFIXES = ("message_", "activity_", "website_message")
 
 
 class VstbpnCommitteeDecision(models.Model):
@@ -24,8 +23,16 @@ class VstbpnCommitteeDecision(models.Model):
 
     _name = "vstbpn.committee.decision"
     _description = "Committee Decision"
-    _inherit = ["mail.thread", "mail.activity.mixin", "vstbpn.official.document.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "vstbpn.official.document.mixin",
+        "vstbpn.integrity.mixin",
+    ]
     _order = "date desc, id desc"
+    _vstbpn_tie_fields = ("committee_id",)
+    _vstbpn_derived_fields = ("state",)
+    _vstbpn_unique_fields = ("committee_id", "name")
 
     name = fields.Char(
         string="Number and Symbol",
@@ -135,6 +142,19 @@ class VstbpnCommitteeDecision(models.Model):
 
     # CRUD
 
+    def _vstbpn_refuse_duplicate(self, values, other):
+        if not other:
+            return super()._vstbpn_refuse_duplicate(values, other)
+        raise ValidationError(
+            self.env._(
+                "%(committee)s already has a decision numbered %(name)s (signed on "
+                "%(date)s): check the number and symbol.",
+                committee=other.committee_id.name,
+                name=other.name,
+                date=other.date,
+            )
+        )
+
     def write(self, vals):
         if any(not key.startswith(CHATTER_FIELD_PREFIXES) for key in vals):
             self._check_editable()
@@ -165,9 +185,11 @@ class VstbpnCommitteeDecision(models.Model):
             decision._check_applicable()
             try:
                 with self.env.cr.savepoint():
-                    decision._apply_lines()
-                    decision._apply_dissolution()
-                    decision.state = "applied"
+                    # checked above: the manager may apply it; the memberships
+                    # it starts and ends are linked to it by the system
+                    decision.sudo()._apply_lines()
+                    decision.sudo()._apply_dissolution()
+                    decision._vstbpn_trusted_write({"state": "applied"})
             except ValidationError as error:
                 self.env.invalidate_all()  # the rollback left stale values in the cache
                 raise UserError(

@@ -14,6 +14,9 @@ class VstbpnCommitteeDecisionLine(models.Model):
 
     _name = "vstbpn.committee.decision.line"
     _description = "Committee Decision Line"
+    _inherit = ["vstbpn.integrity.mixin"]
+    _vstbpn_tie_fields = ("decision_id",)
+    _vstbpn_derived_fields = ("result_member_id",)
     _order = "decision_id, sequence, id"
 
     decision_id = fields.Many2one(

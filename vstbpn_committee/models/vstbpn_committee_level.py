@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 
 class VstbpnCommitteeLevel(models.Model):
@@ -10,7 +11,9 @@ class VstbpnCommitteeLevel(models.Model):
 
     _name = "vstbpn.committee.level"
     _description = "Committee Level"
+    _inherit = ["vstbpn.integrity.mixin"]
     _order = "sequence, id"
+    _vstbpn_unique_fields = ("code",)
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)
@@ -25,3 +28,36 @@ class VstbpnCommitteeLevel(models.Model):
             "A committee level with this code already exists.",
         ),
     ]
+
+    def _vstbpn_refuse_duplicate(self, values, other):
+        if not other:
+            return super()._vstbpn_refuse_duplicate(values, other)
+        raise ValidationError(
+            self.env._(
+                "The level code %(code)s is already used by the level %(other)s: "
+                "give each level its own code.",
+                code=values["code"],
+                other=other.name,
+            )
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_unused(self):
+        committees = (
+            self.env["vstbpn.committee"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("level_id", "in", self.ids)])
+        )
+        if committees:
+            names = committees[:5].mapped("name")
+            raise UserError(
+                self.env._(
+                    "The level %(level)s is still used by %(count)s committee(s) "
+                    "(%(names)s): move them to another level or archive the level "
+                    "instead of deleting it.",
+                    level=committees[0].level_id.name,
+                    count=len(committees),
+                    names=", ".join(names) + (", …" if len(committees) > 5 else ""),
+                )
+            )

@@ -22,9 +22,13 @@ class VstbpnCommitteeMember(models.Model):
 
     _name = "vstbpn.committee.member"
     _description = "Committee Membership"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "vstbpn.integrity.mixin"]
     _order = "committee_id, is_head desc, role_sequence, date_start desc, id"
     _rec_name = "partner_id"
+    # Who is a member of which committee grants access: a membership is
+    # created where it belongs, never moved, and only decisions link to it.
+    _vstbpn_tie_fields = ("committee_id", "employee_id", "partner_id")
+    _vstbpn_derived_fields = ("decision_start_id", "decision_end_id")
 
     committee_id = fields.Many2one(
         "vstbpn.committee",

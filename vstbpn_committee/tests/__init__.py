@@ -5,3 +5,5 @@ from . import test_security
 from . import test_official_document
 from . import test_ui
 from . import test_tools
+from . import test_integrity
+from . import test_integrity_registry

@@ -1,8 +1,5 @@
-from psycopg2 import IntegrityError
-
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
 
 from .common import VstbpnCommitteeCase
 
@@ -47,10 +44,11 @@ class TestCommittee(VstbpnCommitteeCase):
         self.assertEqual(self.commune_a1.child_count, 1)
 
     def test_code_is_unique(self):
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
-            self.Committee.create(
+        with self.assertRaises(ValidationError) as refused:
+            self.vi(self.Committee).create(
                 {"name": "Copy", "code": "T-A", "level_id": self.level_district.id}
             )
+        self.assertIn("District A", str(refused.exception))
 
     def test_no_cycle_in_the_tree(self):
         with self.assertRaises(ValidationError) as refused:

@@ -1,8 +1,9 @@
+import math
 from collections import namedtuple
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import float_compare, float_is_zero
+from odoo.tools import float_compare, float_is_zero, formatLang
 
 VALUE_TYPES = [
     ("integer", "Whole Number"),
@@ -21,6 +22,13 @@ CONSOLIDATION_RULES = [
     ("text", "Texts with the Unit's Name"),
 ]
 NUMERIC_TYPES = ("integer", "decimal", "percentage")
+# No figure of a report goes beyond this, whatever its indicator allows (a
+# thousand billion VND is far above a committee's budget): from 10^13 on, the
+# ORM's rounding of the figures to 2 decimals no longer keeps them as typed.
+MAX_FIGURE = 1e12
+# The largest allowed value an indicator starts with, by kind of value.
+DEFAULT_MAX_VALUES = {"decimal": MAX_FIGURE, "percentage": 100.0}
+DEFAULT_MAX_VALUE = 10_000_000.0
 # Rules that only make sense for a given kind of value.
 RULES_BY_TYPE = {
     "boolean": ("count_yes",),
@@ -50,8 +58,10 @@ class VstbpnIndicator(models.Model):
 
     _name = "vstbpn.indicator"
     _description = "Reporting Indicator"
+    _inherit = ["vstbpn.integrity.mixin"]
     _order = "group, sequence, code"
     _rec_names_search = ["code", "name"]
+    _vstbpn_unique_fields = ("code",)
 
     sequence = fields.Integer(default=10)
     code = fields.Char(required=True, index=True)
@@ -98,9 +108,25 @@ class VstbpnIndicator(models.Model):
         help="Fills the value from the committee's HR departments; it stays editable "
         "until the report is submitted.",
     )
+    max_value = fields.Float(
+        string="Largest Allowed Value",
+        compute="_compute_max_value",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="No figure reported for this indicator may be above it. Whole numbers "
+        "and figures by sex are counts: from 0 up to this value. Decimals (such as "
+        "amounts in VND) go from 0 up to this value too; percentages stay between "
+        "0 and 100. It can be at most 1,000,000,000,000 (a thousand billion). "
+        "Choosing the kind of value sets it to 10,000,000 for whole numbers, "
+        "1,000,000,000,000 for decimals and 100 for percentages; change it to fit "
+        "the indicator.",
+    )
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
 
+    # A backstop (concurrent creations): the integrity mixin's check before
+    # saving names the indicator using the code, this message cannot.
     _sql_constraints = [
         ("code_unique", "unique(code)", "Another indicator already has this code."),
     ]
@@ -113,6 +139,41 @@ class VstbpnIndicator(models.Model):
     def _compute_display_name(self):
         for indicator in self:
             indicator.display_name = f"[{indicator.code}] {indicator.name}"
+
+    @api.depends("value_type")
+    def _compute_max_value(self):
+        for indicator in self:
+            indicator.max_value = DEFAULT_MAX_VALUES.get(
+                indicator.value_type, DEFAULT_MAX_VALUE
+            )
+
+    def _vstbpn_refuse_duplicate(self, values, other):
+        if not other:
+            return super()._vstbpn_refuse_duplicate(values, other)
+        raise ValidationError(
+            self.env._(
+                "The code %(code)s is already used by the indicator %(other)s: "
+                "give each indicator its own code.",
+                code=other.code,
+                other=other.display_name,
+            )
+        )
+
+    # CONSTRAINTS
+
+    @api.constrains("max_value")
+    def _check_max_value(self):
+        for indicator in self:
+            # written so that NaN, which fails every comparison, is refused too
+            if not 0 < indicator.max_value <= MAX_FIGURE:
+                raise ValidationError(
+                    self.env._(
+                        "Indicator %(code)s: the largest allowed value must be more "
+                        "than 0 and at most %(limit)s.",
+                        code=indicator.code,
+                        limit=indicator._format_figure(MAX_FIGURE),
+                    )
+                )
 
     @api.constrains("consolidation_rule", "numerator_id", "denominator_id")
     def _check_ratio(self):
@@ -186,11 +247,18 @@ class VstbpnIndicator(models.Model):
         self.ensure_one()
         keys = ("female", "male", "total") if self.by_sex else ("value_number",)
         numbers = [figures.get(key) or 0.0 for key in keys]
-        problems = []
-        if (self.value_type in ("integer", "percentage") or self.by_sex) and any(
-            number < 0 for number in numbers
-        ):
-            problems.append(self.env._("A count cannot be negative."))
+        # NaN fails every comparison and infinities pass some: nothing else is
+        # checked until each figure is an ordinary number.
+        problems = self._get_non_finite_problems(numbers)
+        if problems:
+            return problems
+        is_count = self.value_type in ("integer", "percentage") or self.by_sex
+        if any(number < 0 for number in numbers):
+            problems.append(
+                self.env._("A count cannot be negative.")
+                if is_count
+                else self.env._("The value cannot be negative.")
+            )
         if self.value_type == "integer" and any(
             not float_is_zero(number % 1, precision_digits=2) for number in numbers
         ):
@@ -200,6 +268,15 @@ class VstbpnIndicator(models.Model):
         ):
             problems.append(
                 self.env._("It is a percentage: enter a value between 0 and 100.")
+            )
+        elif any(number > self._get_figure_limit() for number in numbers):
+            problems.append(
+                self.env._(
+                    "It cannot be more than %(limit)s, the largest value allowed for "
+                    "this indicator: check the figure (an administrator can raise "
+                    "the limit on the indicator if the figure is right).",
+                    limit=self._format_figure(self._get_figure_limit()),
+                )
             )
         if self.by_sex:
             female, male, total = numbers
@@ -216,6 +293,25 @@ class VstbpnIndicator(models.Model):
                     )
                 )
         return problems
+
+    @api.model
+    def _get_non_finite_problems(self, numbers):
+        return [
+            self.env._(
+                "“%(value)s” is not a figure: type an ordinary number.", value=number
+            )
+            for number in numbers
+            if not math.isfinite(number)
+        ]
+
+    def _get_figure_limit(self):
+        self.ensure_one()
+        return min(self.max_value or DEFAULT_MAX_VALUE, MAX_FIGURE)
+
+    def _format_figure(self, number):
+        """A bound as the user's language writes it: 10.000.000 in Vietnamese."""
+        digits = 0 if float(number).is_integer() else 2
+        return formatLang(self.env, number, digits=digits)
 
     # AUTOMATIC SOURCES
 

@@ -69,8 +69,18 @@ class VstbpnReport(models.Model):
 
     _name = "vstbpn.report"
     _description = "Committee Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "vstbpn.integrity.mixin"]
     _order = "deadline desc, period_id desc, committee_complete_name, id"
+    _vstbpn_tie_fields = ("committee_id", "period_id")
+    _vstbpn_unique_fields = ("committee_id", "period_id")
+    _vstbpn_derived_fields = (
+        *WORKFLOW_FIELDS,
+        "last_reminder_date",
+        "escalation_date",
+        "is_consolidated",
+        "consolidation_date",
+        "consolidation_includes_submitted",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     period_id = fields.Many2one(
@@ -260,7 +270,6 @@ class VstbpnReport(models.Model):
             vals.get("state", "draft") != "draft" for vals in vals_list
         ):
             raise UserError(self.env._("A new report always starts as a draft."))
-        self._check_unique_committee_period(vals_list)
         reports = super().create(vals_list)
         reports._check_period_accepts_reports()
         return reports
@@ -287,32 +296,17 @@ class VstbpnReport(models.Model):
     def _unlink_if_draft(self):
         self._check_editable()
 
-    def _check_unique_committee_period(self, vals_list):
-        pairs = [
-            (vals.get("committee_id"), vals.get("period_id")) for vals in vals_list
-        ]
-        if len(set(pairs)) < len(pairs):
-            duplicate = next(p for p in pairs if pairs.count(p) > 1)
-        else:
-            existing = self.sudo().search(
-                [
-                    ("committee_id", "in", [p[0] for p in pairs]),
-                    ("period_id", "in", [p[1] for p in pairs]),
-                ]
+    def _vstbpn_refuse_duplicate(self, values, other):
+        committee = self.env["vstbpn.committee"].sudo().browse(values["committee_id"])
+        period = self.env["vstbpn.report.period"].sudo().browse(values["period_id"])
+        raise ValidationError(
+            self.env._(
+                "%(committee)s already has a report for %(period)s: open that "
+                "report instead of creating another.",
+                committee=committee.name,
+                period=period.name,
             )
-            taken = {(r.committee_id.id, r.period_id.id) for r in existing}
-            duplicate = next((p for p in pairs if p in taken), None)
-        if duplicate:
-            committee = self.env["vstbpn.committee"].sudo().browse(duplicate[0])
-            period = self.env["vstbpn.report.period"].sudo().browse(duplicate[1])
-            raise ValidationError(
-                self.env._(
-                    "%(committee)s already has a report for %(period)s: open that "
-                    "report instead of creating another.",
-                    committee=committee.name,
-                    period=period.name,
-                )
-            )
+        )
 
     def _check_period_accepts_reports(self):
         closed = self.filtered(lambda r: r.period_id.state == "closed")
@@ -515,10 +509,9 @@ class VstbpnReport(models.Model):
             }
         )
         self.sudo().activity_unlink([REVIEW_ACTIVITY])
-        for report in self.sudo():
-            report.message_post(
-                body=self.env._("Returned for correction: %(reason)s", reason=reason)
-            )
+        self._vstbpn_post_note(
+            self.env._("Returned for correction: %(reason)s", reason=reason)
+        )
         self._schedule_submit_activities()
         return True
 
@@ -607,7 +600,7 @@ class VstbpnReport(models.Model):
                 deadline=format_date(r.env, r.deadline),
             ),
         )
-        self.write({"last_reminder_date": today})
+        self._vstbpn_trusted_write({"last_reminder_date": today})
 
     def _escalate(self, today):
         """Tell the officers of the committee above that the report is overdue."""
@@ -622,10 +615,10 @@ class VstbpnReport(models.Model):
                 name=r.period_id.name,
             ),
         )
-        self.write({"escalation_date": today})
+        self._vstbpn_trusted_write({"escalation_date": today})
         for report in self:
-            report.message_post(
-                body=self.env._(
+            report._vstbpn_post_note(
+                self.env._(
                     "The deadline (%(deadline)s) has passed: the committee above has "
                     "been notified.",
                     deadline=format_date(self.env, report.deadline),

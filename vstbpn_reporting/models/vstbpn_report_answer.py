@@ -8,6 +8,7 @@ class VstbpnReportAnswer(models.Model):
     _inherit = ["vstbpn.report.line.mixin"]
     _description = "Report Narrative Answer"
     _order = "sequence, id"
+    _vstbpn_tie_fields = ("report_id", "section_id")
 
     section_id = fields.Many2one(
         "vstbpn.report.template.section", required=True, ondelete="restrict"

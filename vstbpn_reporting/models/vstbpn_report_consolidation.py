@@ -104,7 +104,7 @@ class VstbpnReport(models.Model):
                 lines_by_report[report.id], rules, aggregates, texts.get(key, {})
             )
         self._write_consolidated(rows, rules)
-        self.write(
+        self._vstbpn_trusted_write(
             {
                 "is_consolidated": True,
                 "consolidation_date": fields.Datetime.now(),
@@ -214,8 +214,9 @@ class VstbpnReport(models.Model):
 
     def action_cancel_consolidation(self):
         self._check_editable()
-        self.write({"is_consolidated": False})
-        self.value_ids.write({"is_consolidated": False})
+        self.check_access("write")
+        self._vstbpn_trusted_write({"is_consolidated": False})
+        self.value_ids._vstbpn_trusted_write({"is_consolidated": False})
         return True
 
     def _get_reports_to_consolidate(self, include_submitted):

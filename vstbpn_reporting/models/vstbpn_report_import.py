@@ -1,8 +1,10 @@
 import base64
 import io
+import math
 from zipfile import BadZipFile
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from odoo import fields, models
@@ -30,7 +32,7 @@ class VstbpnReportImport(models.TransientModel):
         self.ensure_one()
         self.report_id.check_access("write")
         self.report_id._check_editable()
-        updates, problems = self._parse(base64.b64decode(self.file))
+        updates, problems = self._parse(self._get_content())
         if problems:
             raise UserError(
                 self.env._(
@@ -41,14 +43,27 @@ class VstbpnReportImport(models.TransientModel):
             )
         for value, vals in updates:
             value.write(vals)
-        self.report_id.message_post(
-            body=self.env._(
-                "Values imported from %(file)s.", file=self.filename or "XLSX"
-            )
+        self.report_id._vstbpn_post_note(
+            self.env._("Values imported from %(file)s.", file=self.filename or "XLSX")
         )
         return {"type": "ir.actions.act_window_close"}
 
     # PARSING
+
+    def _get_content(self):
+        """The uploaded file's bytes; an upload without a file is refused."""
+        try:
+            content = base64.b64decode(self.file or b"")
+        except ValueError:  # binascii.Error: not even base64, so no workbook
+            raise UserError(self.env._("The file is not an XLSX workbook.")) from None
+        if not content:
+            raise UserError(
+                self.env._(
+                    "No file was uploaded: choose the filled form to upload, then "
+                    "import it."
+                )
+            )
+        return content
 
     def _parse(self, content):
         """([(value, vals)], [problem]) for the whole file."""
@@ -56,6 +71,7 @@ class VstbpnReportImport(models.TransientModel):
             workbook = load_workbook(
                 io.BytesIO(content), read_only=True, data_only=True
             )
+            unsaved = self._get_unsaved_formulas(content)
         except (InvalidFileException, BadZipFile, KeyError, ValueError, OSError):
             return [], [self.env._("The file is not an XLSX workbook.")]
         sheet = workbook.worksheets[0]
@@ -66,6 +82,16 @@ class VstbpnReportImport(models.TransientModel):
         for index, row in enumerate(rows[HEADER_ROW + 1 :], start=HEADER_ROW + 2):
             row = tuple(row) + (None,) * (8 - len(row))
             code = row[COLUMNS["code"]]
+            formula_problems = [
+                self._unsaved_formula_problem(index, col)
+                for col in range(8)
+                if row[col] is None and (index, col) in unsaved
+            ]
+            if formula_problems:
+                problems += [
+                    self._problem(sheet.title, index, code, p) for p in formula_problems
+                ]
+                continue
             if code in (None, ""):
                 continue
             code = str(code).strip()
@@ -87,6 +113,31 @@ class VstbpnReportImport(models.TransientModel):
             if not row_problems:
                 updates.append((value, vals))
         return updates, problems
+
+    def _get_unsaved_formulas(self, content):
+        """{(row, column)} of the first sheet's formulas (row from 1, column
+        from 0), to tell a formula whose result was never saved (openpyxl and
+        some programs write none) from an empty cell: both read as None."""
+        sheet = load_workbook(
+            io.BytesIO(content), read_only=True, data_only=False
+        ).worksheets[0]
+        return {
+            (index, col)
+            for index, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+            for col, cell in enumerate(row[:8])
+            # openpyxl 3.1 reads array formulas as objects holding their text
+            if str(getattr(cell, "text", cell)).startswith("=")
+        }
+
+    def _unsaved_formula_problem(self, row, col):
+        # outside the call: babel cannot read f-strings among its arguments
+        address = get_column_letter(col + 1) + str(row)
+        return self.env._(
+            "cell %(cell)s holds a formula whose result was not saved with the "
+            "file: open and save the file in a spreadsheet program, then upload it "
+            "again.",
+            cell=address,
+        )
 
     def _check_identity(self, sheet_name, rows):
         """The form must be this report's: same unit code, same period."""
@@ -112,7 +163,7 @@ class VstbpnReportImport(models.TransientModel):
         period = cell(META_ROWS["period_id"])
         try:
             same_period = int(period) == self.report_id.period_id.id
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             same_period = False
         if not same_period:
             problems.append(
@@ -157,14 +208,19 @@ class VstbpnReportImport(models.TransientModel):
             return 0.0, None
         if isinstance(cell, bool):
             return 0.0, self.env._("a number is expected, not yes/no.")
-        if isinstance(cell, int | float):
-            return float(cell), None
-        text = str(cell).strip().replace(" ", "")
-        for candidate in (text, text.replace(".", "").replace(",", ".")):
+        candidates = [cell]
+        if not isinstance(cell, int | float):
+            text = str(cell).strip().replace(" ", "")
+            candidates = [text, text.replace(".", "").replace(",", ".")]
+        for candidate in candidates:
             try:
-                return float(candidate), None
-            except ValueError:
+                number = float(candidate)
+            except (TypeError, ValueError, OverflowError):
                 continue
+            # "nan", "inf" and "1e400" read as floats, yet are no figures
+            if math.isfinite(number):
+                return number, None
+            break
         return 0.0, self.env._("a number is expected, not “%(text)s”.", text=cell)
 
     def _problem(self, sheet, row, code, problem):

@@ -9,7 +9,9 @@ class VstbpnReportLineMixin(models.AbstractModel):
     """
 
     _name = "vstbpn.report.line.mixin"
+    _inherit = ["vstbpn.integrity.mixin"]
     _description = "Report Line"
+    _vstbpn_tie_fields = ("report_id",)
 
     report_id = fields.Many2one(
         "vstbpn.report", required=True, index=True, ondelete="cascade"

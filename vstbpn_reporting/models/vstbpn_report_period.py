@@ -1,11 +1,17 @@
+import re
 from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from odoo.addons.vstbpn_committee.tools import window_action
 
 DEFAULT_DEADLINES = {"semi_annual": (6, 15), "annual": (12, 15)}
+# A reminder earlier than a quarter before the deadline reminds of nothing.
+MAX_REMINDER_DAYS = 90
+# ASCII digits only: int() would also take other scripts' digits.
+REMINDER_DAYS_PATTERN = re.compile(r"[0-9]{1,3}")
 
 
 class VstbpnReportPeriod(models.Model):
@@ -18,8 +24,10 @@ class VstbpnReportPeriod(models.Model):
 
     _name = "vstbpn.report.period"
     _description = "Reporting Period"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "vstbpn.integrity.mixin"]
     _order = "date_to desc, id desc"
+    _vstbpn_tie_fields = ("committee_id",)
+    _vstbpn_derived_fields = ("state",)
 
     name = fields.Char(required=True, tracking=True)
     template_id = fields.Many2one(
@@ -121,6 +129,29 @@ class VstbpnReportPeriod(models.Model):
             targets |= self.committee_id
         return targets
 
+    @api.constrains("committee_id", "target_committee_ids")
+    def _check_targets_below(self):
+        # a period asks only its own subtree: targets elsewhere would hand the
+        # requester reports, activities and figures of units it does not lead
+        for period in self.sudo():
+            outside = (
+                period.target_committee_ids
+                - period.target_committee_ids.sudo().filtered_domain(
+                    [("id", "child_of", period.committee_id.id)]
+                )
+            )
+            if outside:
+                raise ValidationError(
+                    self.env._(
+                        "Period %(name)s asks %(unit)s for a report, but that "
+                        "committee is not below %(committee)s: choose reporting "
+                        "committees of its own subtree.",
+                        name=period.name,
+                        unit=outside[0].sudo().name,
+                        committee=period.committee_id.sudo().name,
+                    )
+                )
+
     @api.depends("template_id", "date_to")
     def _compute_deadline(self):
         for period in self:
@@ -172,28 +203,63 @@ class VstbpnReportPeriod(models.Model):
                     )
                 )
 
+    @api.constrains("date_from", "deadline")
+    def _check_deadline(self):
+        for period in self:
+            if (
+                period.deadline
+                and period.date_from
+                and period.deadline < period.date_from
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The deadline of period %(name)s (%(deadline)s) is before the "
+                        "period starts (%(date_from)s): choose a deadline on or after "
+                        "the first day covered.",
+                        name=period.name,
+                        deadline=format_date(self.env, period.deadline),
+                        date_from=format_date(self.env, period.date_from),
+                    )
+                )
+
     @api.constrains("reminder_days")
     def _check_reminder_days(self):
         for period in self:
-            try:
-                period._get_reminder_offsets()
-            except ValueError:
+            wrong = period._parse_reminder_days()[1]
+            if wrong:
+                # shortened, and outside the call: babel cannot read f-strings
+                # among the arguments of a translated message
+                shown = wrong[0] if len(wrong[0]) <= 20 else wrong[0][:20] + "…"
                 raise ValidationError(
                     self.env._(
-                        "Reminders of period %(name)s: write whole numbers of days "
-                        "separated by commas, e.g. 7,1.",
+                        "Reminders of period %(name)s: “%(wrong)s” is not a number of "
+                        "days. Write whole numbers from 0 to %(max)s separated by "
+                        "commas, e.g. 7,1.",
                         name=period.name,
+                        wrong=shown,
+                        max=MAX_REMINDER_DAYS,
                     )
-                ) from None
+                )
 
     def _get_reminder_offsets(self):
+        """The days before the deadline to remind on; what is not one is ignored
+        (only periods written before the rule could hold any)."""
         self.ensure_one()
-        offsets = {
-            int(part) for part in (self.reminder_days or "").split(",") if part.strip()
-        }
-        if any(offset < 0 for offset in offsets):
-            raise ValueError(self.reminder_days)
-        return offsets
+        return self._parse_reminder_days()[0]
+
+    def _parse_reminder_days(self):
+        """({offset}, [what is not an offset]) read from the reminders field."""
+        self.ensure_one()
+        offsets, wrong = set(), []
+        for part in (self.reminder_days or "").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            if REMINDER_DAYS_PATTERN.fullmatch(part) and int(part) <= MAX_REMINDER_DAYS:
+                offsets.add(int(part))
+            else:
+                wrong.append(part)
+        return offsets, wrong
 
     # CRUD
 
@@ -241,15 +307,21 @@ class VstbpnReportPeriod(models.Model):
         reports._prepare_lines()
         reports._fill_automatic_values()
         reports._schedule_submit_activities()
-        self.state = "open"
+        self._vstbpn_trusted_write({"state": "open"})
         return True
 
     def action_close(self):
-        self.filtered(lambda p: p.state == "open").state = "closed"
+        self.check_access("write")
+        self.filtered(lambda p: p.state == "open")._vstbpn_trusted_write(
+            {"state": "closed"}
+        )
         return True
 
     def action_reopen(self):
-        self.filtered(lambda p: p.state == "closed").state = "open"
+        self.check_access("write")
+        self.filtered(lambda p: p.state == "closed")._vstbpn_trusted_write(
+            {"state": "open"}
+        )
         return True
 
     def action_open_reports(self):

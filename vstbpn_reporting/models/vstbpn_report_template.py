@@ -14,6 +14,7 @@ class VstbpnReportTemplate(models.Model):
 
     _name = "vstbpn.report.template"
     _description = "Report Template"
+    _inherit = ["vstbpn.integrity.mixin"]
     _order = "sequence, id"
 
     sequence = fields.Integer(default=10)

@@ -6,6 +6,7 @@ class VstbpnReportTemplateLine(models.Model):
 
     _name = "vstbpn.report.template.line"
     _description = "Report Template Indicator"
+    _inherit = ["vstbpn.integrity.mixin"]
     _order = "sequence, id"
 
     template_id = fields.Many2one(

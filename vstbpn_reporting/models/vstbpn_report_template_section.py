@@ -6,6 +6,7 @@ class VstbpnReportTemplateSection(models.Model):
 
     _name = "vstbpn.report.template.section"
     _description = "Report Template Section"
+    _inherit = ["vstbpn.integrity.mixin"]
     _order = "sequence, id"
 
     template_id = fields.Many2one(

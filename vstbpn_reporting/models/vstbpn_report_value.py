@@ -18,6 +18,17 @@ class VstbpnReportValue(models.Model):
     _inherit = ["vstbpn.report.line.mixin"]
     _description = "Report Indicator Value"
     _order = "report_id, sequence, id"
+    _vstbpn_tie_fields = ("report_id", "indicator_id")
+    # written by consolidation only; the reported result_* are computed
+    _vstbpn_derived_fields = (
+        "is_consolidated",
+        "consolidated_female",
+        "consolidated_male",
+        "consolidated_total",
+        "consolidated_number",
+        "consolidated_yes",
+        "consolidated_text",
+    )
 
     # Lookups by report use the unique (report, indicator) index, and by period
     # the (period, indicator) one: single-column indexes on them would only

@@ -9,3 +9,5 @@ from . import test_indicator
 from . import test_views
 from . import test_ui
 from . import test_report_document
+from . import test_integrity
+from . import test_bad_input

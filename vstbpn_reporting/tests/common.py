@@ -169,5 +169,9 @@ class VstbpnReportingCase(TransactionCase):
             yield catcher
         self.assertIn(text, str(catcher.exception))
 
+    def _figure(self, number):
+        """A bound as messages write it, in the test user's language."""
+        return self.env["vstbpn.indicator"]._format_figure(number)
+
     def _vi(self, record):
         return record.with_context(lang="vi_VN")
