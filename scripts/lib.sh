@@ -197,8 +197,12 @@ print("%s.%s" % info[:2])' "$home/src/odoo/release.py" 2>/dev/null) \
     boot_step "Odoo's requirements and this repository's (pip)"
     # Odoo 18.0's pinned sdists (cbor2, ...) import pkg_resources, gone from setuptools 70.
     echo "setuptools<70" >"$home/build-constraints.txt"
+    # At run time, gevent 22.10 (Odoo's pin for Python 3.11) loads its plugins
+    # through pkg_resources, whose setuptools<70 cannot find today's
+    # zope.interface (zope_interface-*.dist-info): Odoo's websocket process
+    # would then die at every start. setuptools 70-80 finds it.
     PIP_BUILD_CONSTRAINT="$home/build-constraints.txt" "${pip[@]}" install --progress-bar on \
-        -r "$home/src/requirements.txt" -r "$REPO/requirements.txt" \
+        -r "$home/src/requirements.txt" -r "$REPO/requirements.txt" "setuptools>=70,<81" \
         || die "installing Odoo's requirements failed (see pip's messages above)"
 
     boot_step "the test tools (requirements-dev.txt)"
@@ -398,6 +402,98 @@ stop_private_postgres() {
         as_pg_owner "$(pg_bindir)/pg_ctl" -D "$PG_STARTED_HERE" -m fast -w stop >/dev/null 2>&1 || true
         PG_STARTED_HERE=""
     fi
+}
+
+# ---------------------------------------------------------------------------
+# The PostgreSQL of the multi-worker layout on one machine (scripts/deploy-local,
+# scripts/loadtest): a primary and its streaming replica, each a private
+# cluster with its own folder (.local/scale-primary, .local/scale-replica),
+# socket and port (VSTBPN_SCALE_PG_PORT, default 54331, and the next one).
+SCALE_STARTED_CLUSTERS=()
+SCALE_SLOT=vstbpn_replica
+
+scale_postgres_settings() {
+    SCALE_PRIMARY_PORT=${VSTBPN_SCALE_PG_PORT:-54331}
+    SCALE_REPLICA_PORT=$((SCALE_PRIMARY_PORT + 1))
+    # Short socket folders: unix socket paths are limited to 107 bytes.
+    SCALE_PRIMARY_SOCKET="/tmp/vstbpn-pgp-$REPO_TAG-$SCALE_PRIMARY_PORT"
+    SCALE_REPLICA_SOCKET="/tmp/vstbpn-pgr-$REPO_TAG-$SCALE_REPLICA_PORT"
+    private_pg_dir scale-primary >/dev/null
+    SCALE_PRIMARY_DIR=$PG_DIR
+    private_pg_dir scale-replica >/dev/null
+    SCALE_REPLICA_DIR=$PG_DIR
+}
+
+# scale_pg_start DIR SOCKET PORT: start the cluster in DIR/data unless it runs.
+scale_pg_start() {
+    local dir=$1 socket=$2 port=$3
+    mkdir -p "$socket"
+    if [ "$(id -u)" = 0 ]; then chown postgres "$socket"; fi
+    if PGHOST=$socket PGPORT=$port pg_isready -q -t 1 2>/dev/null; then
+        echo "  already running: $dir/data (socket $socket, port $port)"
+        return
+    fi
+    # Connections for the workers, the gevent and cron processes and the
+    # tools; the replica reads while the primary writes.
+    as_pg_owner "$(pg_bindir)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 120 \
+        -o "-k $socket -p $port -c listen_addresses='' -c max_connections=200 -c shared_buffers=256MB -c max_wal_size=2GB -c hot_standby=on -c hot_standby_feedback=on" \
+        start >/dev/null || { tail -n 20 "$dir/server.log" >&2; die "PostgreSQL in $dir did not start"; }
+    SCALE_STARTED_CLUSTERS+=("$dir/data")
+    echo "  started: $dir/data (socket $socket, port $port)"
+}
+
+# scale_postgres_start [REPLICA]: the primary, and the replica unless REPLICA
+# is empty; creates them on first use (the replica with pg_basebackup -R and a
+# replication slot). Exports PGHOST/PGPORT/PGUSER for the primary.
+scale_postgres_start() {
+    local with_replica=${1-1} bindir
+    bindir=$(pg_bindir)
+    [ -x "$bindir/pg_basebackup" ] || die "pg_basebackup was not found (Debian's postgresql package has it)"
+    scale_postgres_settings
+    echo "== PostgreSQL primary"
+    if [ ! -f "$SCALE_PRIMARY_DIR/data/PG_VERSION" ]; then
+        echo "  creating $SCALE_PRIMARY_DIR/data"
+        as_pg_owner "$bindir/initdb" -D "$SCALE_PRIMARY_DIR/data" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 \
+            >"$SCALE_PRIMARY_DIR/initdb.log" 2>&1 || { cat "$SCALE_PRIMARY_DIR/initdb.log" >&2; die "initdb failed"; }
+    fi
+    scale_pg_start "$SCALE_PRIMARY_DIR" "$SCALE_PRIMARY_SOCKET" "$SCALE_PRIMARY_PORT"
+    export PGHOST=$SCALE_PRIMARY_SOCKET PGPORT=$SCALE_PRIMARY_PORT PGUSER=odoo
+    unset PGPASSWORD PGDATABASE
+    [ -n "$with_replica" ] || return 0
+    echo "== PostgreSQL streaming replica"
+    if [ ! -f "$SCALE_REPLICA_DIR/data/PG_VERSION" ]; then
+        echo "  copying the primary (pg_basebackup -R, replication slot $SCALE_SLOT)"
+        psql -d postgres -qtAc "SELECT pg_drop_replication_slot('$SCALE_SLOT') FROM pg_replication_slots WHERE slot_name = '$SCALE_SLOT'" >/dev/null
+        as_pg_owner "$bindir/pg_basebackup" -h "$SCALE_PRIMARY_SOCKET" -p "$SCALE_PRIMARY_PORT" -U odoo \
+            -D "$SCALE_REPLICA_DIR/data" -R -X stream -C -S "$SCALE_SLOT" --checkpoint=fast \
+            || die "pg_basebackup failed"
+    fi
+    scale_pg_start "$SCALE_REPLICA_DIR" "$SCALE_REPLICA_SOCKET" "$SCALE_REPLICA_PORT"
+    local in_recovery
+    in_recovery=$(PGHOST=$SCALE_REPLICA_SOCKET PGPORT=$SCALE_REPLICA_PORT psql -d postgres -tAc "SELECT pg_is_in_recovery()")
+    [ "$in_recovery" = t ] || die "the replica in $SCALE_REPLICA_DIR is not in recovery: remove it (scripts/deploy-local --rebuild)"
+    echo "  streaming from the primary: $(psql -d postgres -tAc "SELECT count(*) FROM pg_stat_replication") replica(s)"
+}
+
+# Stop the clusters that scale_postgres_start started (replica first).
+scale_postgres_stop() {
+    local i
+    for ((i = ${#SCALE_STARTED_CLUSTERS[@]} - 1; i >= 0; i--)); do
+        as_pg_owner "$(pg_bindir)/pg_ctl" -D "${SCALE_STARTED_CLUSTERS[$i]}" -m fast -w stop >/dev/null 2>&1 || true
+    done
+    SCALE_STARTED_CLUSTERS=()
+}
+
+# Remove both clusters (stopping them first).
+scale_postgres_remove() {
+    scale_postgres_settings
+    local dir
+    for dir in "$SCALE_REPLICA_DIR" "$SCALE_PRIMARY_DIR"; do
+        if [ -f "$dir/data/postmaster.pid" ]; then
+            as_pg_owner "$(pg_bindir)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+        fi
+        rm -rf "${dir:?}/data"
+    done
 }
 
 odoo_db_args() {

@@ -2,7 +2,7 @@
     "name": "VSTBPN: Committees for the Advancement of Women",
     "summary": "Committees for the Advancement of Women at every level: "
     "members, decisions, the committee tree",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources/Advancement of Women",
     "author": "VSTBPN for Odoo",
     "license": "LGPL-3",

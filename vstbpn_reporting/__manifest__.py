@@ -2,7 +2,7 @@
     "name": "VSTBPN: Periodic Reports",
     "summary": "Periodic and ad-hoc reports from lower committees: deadlines, "
     "reminders, submission, consolidation upward, HR statistics",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources/Advancement of Women",
     "author": "VSTBPN for Odoo",
     "license": "LGPL-3",
@@ -11,7 +11,6 @@
         "security/ir.model.access.csv",
         "security/vstbpn_reporting_security.xml",
         "data/mail_activity_type_data.xml",
-        "data/ir_cron_data.xml",
         "data/vstbpn_indicator_data.xml",
         "data/vstbpn_report_template_data.xml",
         "views/vstbpn_indicator_views.xml",

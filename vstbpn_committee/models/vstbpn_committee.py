@@ -233,6 +233,19 @@ class VstbpnCommittee(models.Model):
             self.document_place or organisation.state_id.name or organisation.city or ""
         )
 
+    @api.model
+    def _cron_process_deadlines(self):
+        """Daily, for every model with deadlines (``vstbpn.deadline.mixin``):
+        remind before the deadline, escalate what is overdue."""
+        mixin = self.env.registry["vstbpn.deadline.mixin"]
+        for name, model in self.env.registry.items():
+            if (
+                not model._abstract
+                and not model._transient
+                and issubclass(model, mixin)
+            ):
+                self.env[name]._cron_remind_and_escalate()
+
     # ACTIONS
 
     def action_open_members(self):

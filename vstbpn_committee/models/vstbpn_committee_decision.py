@@ -3,7 +3,6 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .vstbpn_integrity_mixin import CHATTER_FIELD_PREFIXES
 from .vstbpn_official_document_mixin import SIGNING_AUTHORITIES
 
 DECISION_TYPES = [
@@ -27,7 +26,8 @@ class VstbpnCommitteeDecision(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "vstbpn.official.document.mixin",
-        "vstbpn.integrity.mixin",
+        "vstbpn.committee.owned.mixin",
+        "vstbpn.locked.workflow.mixin",
     ]
     _order = "date desc, id desc"
     _vstbpn_tie_fields = ("committee_id",)
@@ -40,14 +40,6 @@ class VstbpnCommitteeDecision(models.Model):
         tracking=True,
         help="As printed on the decision, e.g. 123/QĐ-UBND.",
     )
-    committee_id = fields.Many2one(
-        "vstbpn.committee",
-        required=True,
-        index=True,
-        tracking=True,
-        ondelete="restrict",
-    )
-    company_id = fields.Many2one(related="committee_id.company_id", store=True)
     decision_type = fields.Selection(
         DECISION_TYPES,
         string="Type",
@@ -155,26 +147,13 @@ class VstbpnCommitteeDecision(models.Model):
             )
         )
 
-    def write(self, vals):
-        if any(not key.startswith(CHATTER_FIELD_PREFIXES) for key in vals):
-            self._check_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_draft(self):
-        self._check_editable()
-
-    def _check_editable(self):
-        applied = self.filtered(lambda d: d.state == "applied")
-        if applied:
-            raise UserError(
-                self.env._(
-                    "Decision %(name)s has been applied and is part of the committee's "
-                    "record: it can no longer be changed or deleted. Record a new "
-                    "decision instead.",
-                    name=applied[0].name,
-                )
-            )
+    def _vstbpn_locked_message(self):
+        return self.env._(
+            "Decision %(name)s has been applied and is part of the committee's "
+            "record: it can no longer be changed or deleted. Record a new "
+            "decision instead.",
+            name=self.name,
+        )
 
     # ACTIONS
 

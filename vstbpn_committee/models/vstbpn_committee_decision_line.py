@@ -14,8 +14,10 @@ class VstbpnCommitteeDecisionLine(models.Model):
 
     _name = "vstbpn.committee.decision.line"
     _description = "Committee Decision Line"
-    _inherit = ["vstbpn.integrity.mixin"]
+    _inherit = ["vstbpn.locked.workflow.mixin"]
     _vstbpn_tie_fields = ("decision_id",)
+    # lines of an applied decision are as final as the decision
+    _vstbpn_lock_parent = "decision_id"
     _vstbpn_derived_fields = ("result_member_id",)
     _order = "decision_id, sequence, id"
 
@@ -55,25 +57,6 @@ class VstbpnCommitteeDecisionLine(models.Model):
                 line.partner_id = line.member_id.partner_id
             elif line.employee_id:
                 line.partner_id = line.employee_id.work_contact_id
-
-    # CRUD: lines of an applied decision are as final as the decision.
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        decisions = self.env["vstbpn.committee.decision"].browse(
-            {vals.get("decision_id") for vals in vals_list}
-        )
-        decisions._check_editable()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if set(vals) != {"result_member_id"}:
-            self.decision_id._check_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_draft(self):
-        self.decision_id._check_editable()
 
     # APPLYING
 

@@ -22,7 +22,7 @@ class VstbpnCommitteeMember(models.Model):
 
     _name = "vstbpn.committee.member"
     _description = "Committee Membership"
-    _inherit = ["mail.thread", "vstbpn.integrity.mixin"]
+    _inherit = ["mail.thread", "vstbpn.committee.owned.mixin"]
     _order = "committee_id, is_head desc, role_sequence, date_start desc, id"
     _rec_name = "partner_id"
     # Who is a member of which committee grants access: a membership is
@@ -30,14 +30,6 @@ class VstbpnCommitteeMember(models.Model):
     _vstbpn_tie_fields = ("committee_id", "employee_id", "partner_id")
     _vstbpn_derived_fields = ("decision_start_id", "decision_end_id")
 
-    committee_id = fields.Many2one(
-        "vstbpn.committee",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-    )
-    company_id = fields.Many2one(related="committee_id.company_id", store=True)
     employee_id = fields.Many2one(
         "hr.employee", index="btree_not_null", tracking=True, ondelete="restrict"
     )

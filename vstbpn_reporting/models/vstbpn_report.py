@@ -7,12 +7,6 @@ REPORT_STATES = [
     ("submitted", "Submitted"),
     ("accepted", "Accepted"),
 ]
-SUBMISSION_STATUSES = [
-    ("pending", "Not Due Yet"),
-    ("on_time", "On Time"),
-    ("late", "Late"),
-    ("missing", "Missing"),
-]
 # Only the workflow actions change these, never a plain write from the unit.
 WORKFLOW_FIELDS = {
     "state",
@@ -22,9 +16,6 @@ WORKFLOW_FIELDS = {
     "accepted_user_id",
     "return_reason",
 }
-# Fields that mail, activities, reminders and escalation write on any report.
-FREE_FIELD_PREFIXES = ("message_", "activity_", "website_message")
-FREE_FIELDS = {"last_reminder_date", "escalation_date"}
 INSERT_VALUES = """
     INSERT INTO vstbpn_report_value (
         report_id, indicator_id, committee_id, parent_committee_id, period_id,
@@ -69,7 +60,13 @@ class VstbpnReport(models.Model):
 
     _name = "vstbpn.report"
     _description = "Committee Report"
-    _inherit = ["mail.thread", "mail.activity.mixin", "vstbpn.integrity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "vstbpn.committee.owned.mixin",
+        "vstbpn.locked.workflow.mixin",
+        "vstbpn.deadline.mixin",
+    ]
     _order = "deadline desc, period_id desc, committee_complete_name, id"
     _vstbpn_tie_fields = ("committee_id", "period_id")
     _vstbpn_unique_fields = ("committee_id", "period_id")
@@ -81,17 +78,13 @@ class VstbpnReport(models.Model):
         "consolidation_date",
         "consolidation_includes_submitted",
     )
+    _vstbpn_free_fields = ("last_reminder_date", "escalation_date")
+    _vstbpn_done_date_field = "date_submitted"
+    _vstbpn_todo_activity = SUBMIT_ACTIVITY
 
     name = fields.Char(compute="_compute_name", store=True)
     period_id = fields.Many2one(
         "vstbpn.report.period",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-    )
-    committee_id = fields.Many2one(
-        "vstbpn.committee",
         required=True,
         index=True,
         ondelete="restrict",
@@ -104,7 +97,6 @@ class VstbpnReport(models.Model):
         related="committee_id.parent_id", string="Committee Above", store=True
     )
     template_id = fields.Many2one(related="period_id.template_id", store=True)
-    company_id = fields.Many2one(related="committee_id.company_id", store=True)
     deadline = fields.Date(related="period_id.deadline", store=True)
     period_state = fields.Selection(related="period_id.state", string="Period Status")
     state = fields.Selection(
@@ -116,19 +108,6 @@ class VstbpnReport(models.Model):
         index=True,
         group_expand="_expand_states",
     )
-    submission_status = fields.Selection(
-        SUBMISSION_STATUSES,
-        compute="_compute_submission_status",
-        store=True,
-        help="Against the deadline: on time or late once submitted, missing when the "
-        "deadline has passed without a submission.",
-    )
-    on_time_rate = fields.Float(
-        string="On-time Rate (%)",
-        compute="_compute_submission_status",
-        store=True,
-        aggregator="avg",
-    )
     date_submitted = fields.Date(readonly=True, copy=False, tracking=True)
     submitted_user_id = fields.Many2one(
         "res.users", string="Submitted By", readonly=True
@@ -136,13 +115,6 @@ class VstbpnReport(models.Model):
     date_accepted = fields.Date(readonly=True, copy=False, tracking=True)
     accepted_user_id = fields.Many2one("res.users", string="Accepted By", readonly=True)
     return_reason = fields.Text(readonly=True, copy=False, tracking=True)
-    last_reminder_date = fields.Date(readonly=True, copy=False)
-    escalation_date = fields.Date(
-        string="Escalated On",
-        readonly=True,
-        copy=False,
-        help="The day the committee above was told the report is overdue.",
-    )
     value_ids = fields.One2many("vstbpn.report.value", "report_id", string="Indicators")
     answer_ids = fields.One2many(
         "vstbpn.report.answer", "report_id", string="Narrative"
@@ -176,13 +148,6 @@ class VstbpnReport(models.Model):
         help="The committee has committees right below it, whose reports it "
         "consolidates.",
     )
-    is_own_unit = fields.Boolean(
-        string="Own Unit's Report",
-        compute="_compute_is_own_unit",
-        search="_search_is_own_unit",
-        help="The report of a committee the user works for, not one of a unit below.",
-    )
-
     _sql_constraints = [
         (
             "committee_period_unique",
@@ -200,21 +165,6 @@ class VstbpnReport(models.Model):
         for report in self:
             report.name = f"{report.period_id.name} - {report.committee_id.name}"
 
-    @api.depends("date_submitted", "deadline", "escalation_date")
-    def _compute_submission_status(self):
-        today = fields.Date.context_today(self)
-        for report in self:
-            if report.date_submitted:
-                on_time = report.date_submitted <= report.deadline
-                report.submission_status = "on_time" if on_time else "late"
-            elif report.deadline and report.deadline < today:
-                report.submission_status = "missing"
-            else:
-                report.submission_status = "pending"
-            report.on_time_rate = (
-                100.0 if report.submission_status == "on_time" else 0.0
-            )
-
     @api.depends_context("uid")
     @api.depends("committee_id")
     def _compute_can_review(self):
@@ -231,36 +181,10 @@ class VstbpnReport(models.Model):
                 admin or report.committee_id in own
             )
 
-    @api.depends_context("uid")
-    @api.depends("committee_id")
-    def _compute_is_own_unit(self):
-        own = self.env.user.vstbpn_allowed_committee_ids
-        for report in self:
-            report.is_own_unit = report.committee_id in own
-
     @api.depends("committee_id")
     def _compute_has_units_below(self):
         for report in self:
             report.has_units_below = bool(report.committee_id.child_count)
-
-    def _search_is_own_unit(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on the report's own unit."))
-        own = self.env.user.vstbpn_allowed_committee_ids.ids
-        positive = (operator == "=") == value
-        return [("committee_id", "in" if positive else "not in", own)]
-
-    def _is_reviewer(self):
-        """Whether the user works for a committee strictly above this report's unit."""
-        self.ensure_one()
-        if self.env.su or self.env.user.has_group("vstbpn_committee.group_admin"):
-            return True
-        if not self.env.user.has_group("vstbpn_committee.group_officer"):
-            return False
-        ancestors = {
-            int(i) for i in self.committee_id.sudo().parent_path.split("/")[:-2]
-        }
-        return bool(ancestors & set(self.env.user.vstbpn_allowed_committee_ids.ids))
 
     # CRUD
 
@@ -274,28 +198,6 @@ class VstbpnReport(models.Model):
         reports._check_period_accepts_reports()
         return reports
 
-    def write(self, vals):
-        # only trusted code runs as superuser: a client cannot fake the flag
-        workflow = self.env.su and self.env.context.get("vstbpn_report_workflow")
-        if not workflow:
-            if WORKFLOW_FIELDS & set(vals) and not self.env.su:
-                raise UserError(
-                    self.env._(
-                        "Use the Submit, Accept and Return buttons to change a "
-                        "report's status."
-                    )
-                )
-            if any(
-                not key.startswith(FREE_FIELD_PREFIXES) and key not in FREE_FIELDS
-                for key in vals
-            ):
-                self._check_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_draft(self):
-        self._check_editable()
-
     def _vstbpn_refuse_duplicate(self, values, other):
         committee = self.env["vstbpn.committee"].sudo().browse(values["committee_id"])
         period = self.env["vstbpn.report.period"].sudo().browse(values["period_id"])
@@ -308,6 +210,14 @@ class VstbpnReport(models.Model):
             )
         )
 
+    def _vstbpn_locked_message(self):
+        return self.env._(
+            "The report %(name)s has been submitted and can no longer be "
+            "changed. Ask the committee above to return it if it needs a "
+            "correction.",
+            name=self.name,
+        )
+
     def _check_period_accepts_reports(self):
         closed = self.filtered(lambda r: r.period_id.state == "closed")
         if closed:
@@ -317,22 +227,6 @@ class VstbpnReport(models.Model):
                     period=closed[0].period_id.name,
                 )
             )
-
-    def _check_editable(self):
-        locked = self.filtered(lambda r: r.state != "draft")
-        if locked:
-            raise UserError(
-                self.env._(
-                    "The report %(name)s has been submitted and can no longer be "
-                    "changed. Ask the committee above to return it if it needs a "
-                    "correction.",
-                    name=locked[0].name,
-                )
-            )
-
-    def _workflow_write(self, vals):
-        """Status changes, once the caller has checked the user may make them."""
-        return self.sudo().with_context(vstbpn_report_workflow=True).write(vals)
 
     # PREPARATION
 
@@ -376,61 +270,29 @@ class VstbpnReport(models.Model):
                 female, male, total = figures.get(value.committee_id.id, (0, 0, 0))
                 value.write({"female": female, "male": male, "total": total})
 
-    def _get_officers(self, committee):
-        """Officers of the committee, or of the nearest committee above that has any.
+    # DEADLINES (vstbpn.deadline.mixin)
 
-        Users merely assigned to a committee without the officer role read its
-        reports but are not asked to act on them.
-        """
-        while committee:
-            officers = committee.officer_user_ids.filtered(
-                lambda user: user.has_group("vstbpn_committee.group_officer")
-            )
-            if officers:
-                return officers
-            committee = committee.parent_id
-        return self.env["res.users"]
+    def _vstbpn_deadline_domain(self):
+        return [("state", "=", "draft"), ("period_id.state", "=", "open")]
 
-    def _schedule_activities(self, activity_xmlid, users_by_report, summary):
-        """Create the activities of many reports in one batch, without e-mails.
+    def _vstbpn_reminder_offsets(self):
+        return self.period_id._get_reminder_offsets()
 
-        ``summary(report)`` says what to do; it is called with the report in
-        each recipient's language, since whoever triggers the activity (the
-        province opening a period, the daily job) may read another one.
-        """
-        activity_type = self.env.ref(activity_xmlid)
-        model = self.env["ir.model"]._get_id(self._name)
-        today = fields.Date.context_today(self)
-        # the recipients' languages in one query, not one per officer
-        recipients = self.env["res.users"].union(*users_by_report.values())
-        lang_of = dict(zip(recipients, recipients.mapped("lang"), strict=True))
-        vals_list = [
-            {
-                "res_model_id": model,
-                "res_id": report.id,
-                "activity_type_id": activity_type.id,
-                "automated": True,
-                "summary": summary(report.with_context(lang=lang_of[user])),
-                "user_id": user.id,
-                "date_deadline": max(report.deadline, today),
-            }
-            for report in self
-            for user in users_by_report[report]
-        ]
-        return (
-            self.env["mail.activity"]
-            .sudo()
-            .with_context(mail_activity_quick_update=True)
-            .create(vals_list)
+    def _vstbpn_todo_summary(self):
+        return self.env._("Submit the report %(name)s", name=self.period_id.name)
+
+    def _vstbpn_reminder_summary(self):
+        return self.env._(
+            "Reminder: the report %(name)s is due on %(deadline)s",
+            name=self.period_id.name,
+            deadline=format_date(self.env, self.deadline),
         )
 
-    def _schedule_submit_activities(self):
-        # r.committee_id prefetches for the whole batch; no per-report set
-        # intersection (quadratic in the number of units)
-        self._schedule_activities(
-            SUBMIT_ACTIVITY,
-            {r: self._get_officers(r.committee_id.sudo()) for r in self},
-            lambda r: r.env._("Submit the report %(name)s", name=r.period_id.name),
+    def _vstbpn_escalation_summary(self):
+        return self.env._(
+            "Overdue: %(unit)s has not submitted the report %(name)s",
+            unit=self.committee_id.name,
+            name=self.period_id.name,
         )
 
     # ACTIONS
@@ -439,7 +301,7 @@ class VstbpnReport(models.Model):
         self.check_access("write")
         for report in self:
             report._check_submittable()
-        self._workflow_write(
+        self._vstbpn_trusted_write(
             {
                 "state": "submitted",
                 "date_submitted": fields.Date.context_today(self),
@@ -449,9 +311,9 @@ class VstbpnReport(models.Model):
         )
         self.sudo().activity_feedback([SUBMIT_ACTIVITY])
         reviewable = self.filtered("parent_committee_id")
-        reviewable._schedule_activities(
+        reviewable._vstbpn_schedule_activities(
             REVIEW_ACTIVITY,
-            {r: self._get_officers(r.parent_committee_id.sudo()) for r in reviewable},
+            reviewable._vstbpn_escalation_users(),
             lambda r: r.env._(
                 "Review the report of %(unit)s", unit=r.committee_id.name
             ),
@@ -479,7 +341,7 @@ class VstbpnReport(models.Model):
     def action_accept(self):
         self._check_review("submitted")
         # the reviewer reads the units below but writes only through the workflow
-        self._workflow_write(
+        self._vstbpn_trusted_write(
             {
                 "state": "accepted",
                 "date_accepted": fields.Date.context_today(self),
@@ -498,7 +360,7 @@ class VstbpnReport(models.Model):
                 )
             )
         self._check_review("submitted", "accepted")
-        self._workflow_write(
+        self._vstbpn_trusted_write(
             {
                 "state": "draft",
                 "date_submitted": False,
@@ -512,7 +374,7 @@ class VstbpnReport(models.Model):
         self._vstbpn_post_note(
             self.env._("Returned for correction: %(reason)s", reason=reason)
         )
-        self._schedule_submit_activities()
+        self._vstbpn_schedule_todo()
         return True
 
     def action_open_return_wizard(self):
@@ -547,7 +409,7 @@ class VstbpnReport(models.Model):
 
     def action_fill_automatic_values(self):
         self.check_access("write")
-        self._check_editable()
+        self._vstbpn_check_editable()
         unlinked = self.filtered(lambda r: not r.committee_id.sudo().hr_department_ids)
         if unlinked:
             raise UserError(
@@ -560,70 +422,6 @@ class VstbpnReport(models.Model):
             )
         self._fill_automatic_values()
         return True
-
-    # SCHEDULED ACTION
-
-    def _cron_remind_and_escalate(self):
-        """Daily: remind before the deadline, escalate once overdue.
-
-        Safe to run several times a day: a report is reminded at most once a day
-        and escalated once.
-        """
-        today = fields.Date.context_today(self)
-        reports = self.search(
-            [("state", "=", "draft"), ("period_id.state", "=", "open")]
-        )
-        self.env.add_to_compute(self._fields["submission_status"], reports)
-        reports._get_reports_to_remind(today)._send_reminders(today)
-        reports._get_reports_to_escalate(today)._escalate(today)
-
-    def _get_reports_to_remind(self, today):
-        return self.filtered(
-            lambda r: (
-                r.last_reminder_date != today
-                and (r.deadline - today).days in r.period_id._get_reminder_offsets()
-            )
-        )
-
-    def _get_reports_to_escalate(self, today):
-        return self.filtered(lambda r: r.deadline < today and not r.escalation_date)
-
-    def _send_reminders(self, today):
-        if not self:
-            return
-        self._schedule_activities(
-            "mail.mail_activity_data_todo",
-            {r: self._get_officers(r.committee_id.sudo()) for r in self},
-            lambda r: r.env._(
-                "Reminder: the report %(name)s is due on %(deadline)s",
-                name=r.period_id.name,
-                deadline=format_date(r.env, r.deadline),
-            ),
-        )
-        self._vstbpn_trusted_write({"last_reminder_date": today})
-
-    def _escalate(self, today):
-        """Tell the officers of the committee above that the report is overdue."""
-        if not self:
-            return
-        self._schedule_activities(
-            "mail.mail_activity_data_todo",
-            {r: self._get_officers(r.parent_committee_id.sudo()) for r in self},
-            lambda r: r.env._(
-                "Overdue: %(unit)s has not submitted the report %(name)s",
-                unit=r.committee_id.name,
-                name=r.period_id.name,
-            ),
-        )
-        self._vstbpn_trusted_write({"escalation_date": today})
-        for report in self:
-            report._vstbpn_post_note(
-                self.env._(
-                    "The deadline (%(deadline)s) has passed: the committee above has "
-                    "been notified.",
-                    deadline=format_date(self.env, report.deadline),
-                )
-            )
 
     # XLSX
 
@@ -669,7 +467,7 @@ class VstbpnReport(models.Model):
 
     def action_open_import_wizard(self):
         self.ensure_one()
-        self._check_editable()
+        self._vstbpn_check_editable()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Upload a Filled Form"),

@@ -70,7 +70,7 @@ class VstbpnReport(models.Model):
 
     def _consolidate(self, include_submitted=False):
         self.check_access("write")
-        self._check_editable()
+        self._vstbpn_check_editable()
         depth = {r: r.committee_id.sudo().parent_path.count("/") for r in self}
         for level in sorted(set(depth.values()), reverse=True):
             reports = self.filtered(lambda r, lv=level: depth[r] == lv)
@@ -213,7 +213,7 @@ class VstbpnReport(models.Model):
         values.modified(RESULT_FIELDS)
 
     def action_cancel_consolidation(self):
-        self._check_editable()
+        self._vstbpn_check_editable()
         self.check_access("write")
         self._vstbpn_trusted_write({"is_consolidated": False})
         self.value_ids._vstbpn_trusted_write({"is_consolidated": False})

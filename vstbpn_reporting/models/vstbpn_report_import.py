@@ -31,7 +31,7 @@ class VstbpnReportImport(models.TransientModel):
     def action_import(self):
         self.ensure_one()
         self.report_id.check_access("write")
-        self.report_id._check_editable()
+        self.report_id._vstbpn_check_editable()
         updates, problems = self._parse(self._get_content())
         if problems:
             raise UserError(

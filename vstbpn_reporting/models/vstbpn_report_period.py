@@ -24,7 +24,7 @@ class VstbpnReportPeriod(models.Model):
 
     _name = "vstbpn.report.period"
     _description = "Reporting Period"
-    _inherit = ["mail.thread", "mail.activity.mixin", "vstbpn.integrity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "vstbpn.committee.owned.mixin"]
     _order = "date_to desc, id desc"
     _vstbpn_tie_fields = ("committee_id",)
     _vstbpn_derived_fields = ("state",)
@@ -34,15 +34,7 @@ class VstbpnReportPeriod(models.Model):
         "vstbpn.report.template", required=True, tracking=True, ondelete="restrict"
     )
     kind = fields.Selection(related="template_id.kind", store=True)
-    committee_id = fields.Many2one(
-        "vstbpn.committee",
-        string="Requesting Committee",
-        required=True,
-        index=True,
-        tracking=True,
-        ondelete="restrict",
-    )
-    company_id = fields.Many2one(related="committee_id.company_id", store=True)
+    committee_id = fields.Many2one(string="Requesting Committee")
     target_mode = fields.Selection(
         [
             ("all", "All committees below, any depth"),
@@ -306,7 +298,7 @@ class VstbpnReportPeriod(models.Model):
         reports = self._create_reports().filtered(lambda r: r.state == "draft")
         reports._prepare_lines()
         reports._fill_automatic_values()
-        reports._schedule_submit_activities()
+        reports._vstbpn_schedule_todo()
         self._vstbpn_trusted_write({"state": "open"})
         return True
 
