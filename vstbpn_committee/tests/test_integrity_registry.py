@@ -1,6 +1,6 @@
 from datetime import date, datetime
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
@@ -41,6 +41,36 @@ class TestEveryModelKeepsItsRecords(TransactionCase):
                     or self.env[name]._fields["committee_id"].related,
                     "the field that ties the record to its committee is protected",
                 )
+
+    def test_every_model_has_a_rule_per_group(self):
+        """Member, officer and administrator each have their rule, so that a
+        new model is never readable by everyone nor by no one."""
+        groups = [
+            self.env.ref(f"vstbpn_committee.group_{role}")
+            for role in ("member", "officer", "admin")
+        ]
+        for name in self.owned_models():
+            rules = self.env["ir.rule"].search([("model_id.model", "=", name)])
+            for group in groups:
+                with self.subTest(model=name, group=group.name):
+                    self.assertIn(group, rules.groups, f"{name}: no rule for {group}")
+
+    def test_sibling_units_read_nothing(self):
+        for name in self.owned_models():
+            with self.subTest(model=name):
+                sample = self.sample(name)
+                unit = sample.committee_id
+                sibling = (unit.parent_id.child_ids - unit)[:1]
+                officer = mail_new_test_user(
+                    self.env,
+                    login=f"t_sibling_{name}",
+                    groups="base.group_user,vstbpn_committee.group_officer",
+                )
+                officer.vstbpn_committee_ids = sibling
+                Model = self.env[name].with_user(officer)
+                self.assertFalse(Model.search([("id", "=", sample.id)]))
+                with self.assertRaises(AccessError):
+                    sample.with_user(officer).read(["committee_id"])
 
     def test_no_record_moves_out_of_reach(self):
         for name in self.owned_models():

@@ -9,7 +9,6 @@ from odoo import models
 NUMBER_FORMAT = "#,##0.##"
 INTEGER_FORMAT = "#,##0"
 DATE_FORMAT = "dd/mm/yyyy"
-VI_DATE_PATTERN = "'ngày' d 'tháng' M 'năm' y"
 
 
 class VstbpnReportXlsxAbstract(models.AbstractModel):
@@ -82,10 +81,12 @@ class VstbpnReportXlsxAbstract(models.AbstractModel):
     # helpers
 
     def _format_date_vi(self, value):
-        """'ngày 15 tháng 6 năm 2017' in Vietnamese, the ISO date otherwise."""
+        """'ngày 15 tháng 6 năm 2017' in Vietnamese, as the printed documents
+        write it (one formatter for everything); the user's format otherwise."""
         lang = self.env.lang or "en_US"
         if lang.startswith("vi"):
-            return format_date(value, VI_DATE_PATTERN, locale="vi")
+            mixin = self.env["vstbpn.official.document.mixin"]
+            return mixin.vstbpn_format_place_date("", value)
         return format_date(value, "medium", locale=lang)
 
     def _number_format(self, formats, indicator):
