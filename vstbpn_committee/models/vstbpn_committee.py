@@ -89,6 +89,20 @@ class VstbpnCommittee(models.Model):
         help="The committee's own symbol after the number, e.g. 'BVSTBPN' in "
         "'Số: 56/BVSTBPN'. An advisory committee keeps its own number sequence.",
     )
+    document_numbering = fields.Selection(
+        [
+            ("single", "One series for every document type"),
+            ("per_type", "One series per document type"),
+        ],
+        string="Document Numbering",
+        default="single",
+        required=True,
+        tracking=True,
+        help="Its documents are numbered from 01 on 1 January each year (Decree "
+        "30/2020/NĐ-CP, Art. 15): in one series whatever their type, or in one "
+        "series per type (plans, reports, letters...) where its office works "
+        "that way.",
+    )
     color = fields.Integer()
     note = fields.Html()
     member_ids = fields.One2many(

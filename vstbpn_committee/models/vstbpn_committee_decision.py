@@ -3,8 +3,6 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .vstbpn_official_document_mixin import SIGNING_AUTHORITIES
-
 DECISION_TYPES = [
     ("establishment", "Establishment"),
     ("consolidation", "Consolidation"),
@@ -25,7 +23,7 @@ class VstbpnCommitteeDecision(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
-        "vstbpn.official.document.mixin",
+        "vstbpn.numbered.document.mixin",
         "vstbpn.committee.owned.mixin",
         "vstbpn.locked.workflow.mixin",
     ]
@@ -66,21 +64,9 @@ class VstbpnCommitteeDecision(models.Model):
     issuing_partner_id = fields.Many2one(
         "res.partner", string="Issuing Body", tracking=True
     )
-    signer_name = fields.Char(string="Signed By", tracking=True)
-    signer_authority = fields.Selection(
-        SIGNING_AUTHORITIES,
-        string="Signing Authority",
-        default="TM.",
-        help="The prefix of the signature block, e.g. 'TM.' for a collective body.",
-    )
-    signer_authority_body = fields.Char(
-        string="On Behalf Of",
-        help="Who the signer signs for, e.g. 'ỦY BAN NHÂN DÂN' after 'TM.', "
-        "or 'CHỦ TỊCH' after 'KT.'.",
-    )
-    signer_title = fields.Char(
-        string="Signer's Title", help="E.g. 'PHÓ CHỦ TỊCH'.", tracking=True
-    )
+    # the signer's fields come from vstbpn.numbered.document.mixin; the number
+    # is typed (``name``): the People's Committee issues the decision
+    signer_authority = fields.Selection(default="TM.")
     distribution = fields.Text(
         help="The 'Nơi nhận' list of the printed decision, one recipient per line; "
         "the archive line 'Lưu: VT' is added.",
@@ -270,14 +256,6 @@ class VstbpnCommitteeDecision(models.Model):
     def _vstbpn_document_recipients(self):
         lines = (self.distribution or "").splitlines()
         return [line.strip(" -;") for line in lines if line.strip(" -;")]
-
-    def _vstbpn_document_signature(self):
-        return {
-            "authority": self.signer_authority or "",
-            "body": (self.signer_authority_body or "").upper(),
-            "title": (self.signer_title or "").upper(),
-            "name": self.signer_name or "",
-        }
 
     def _vstbpn_print_lines(self):
         """The decision's changes in the order the printed article lists them."""

@@ -227,7 +227,12 @@ class VstbpnIntegrityMixin(models.AbstractModel):
         cannot hold; the ORM and PostgreSQL would answer with tracebacks."""
         protected = self._vstbpn_protected_fields() & set(vals)
         if creating:
-            protected = {name for name in protected if vals[name]}
+            # the web client sends a new record's defaults (its draft state)
+            protected = {
+                name
+                for name in protected
+                if vals[name] and vals[name] != self._vstbpn_field_default(name)
+            }
         if protected:
             self._vstbpn_refuse_protected(min(protected))
         for name, value in vals.items():
@@ -243,6 +248,12 @@ class VstbpnIntegrityMixin(models.AbstractModel):
                         problem=problem,
                     )
                 )
+
+    def _vstbpn_field_default(self, name):
+        """The field's own default, never the context's ``default_*`` keys,
+        which a client sets at will."""
+        field = self._fields[name]
+        return field.default(self.browse()) if field.default else None
 
     def _vstbpn_refuse_protected(self, name):
         raise UserError(

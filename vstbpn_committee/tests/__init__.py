@@ -7,3 +7,13 @@ from . import test_ui
 from . import test_tools
 from . import test_integrity
 from . import test_integrity_registry
+from . import test_document
+from . import test_document_numbering
+from . import test_document_security
+from . import test_document_seed
+from . import test_document_ui
+from . import test_programme
+from . import test_work_plan
+from . import test_meeting
+from . import test_inspection
+from . import test_operations_ui

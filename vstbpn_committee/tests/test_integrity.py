@@ -123,6 +123,32 @@ class TestIntegrity(VstbpnCommitteeCase):
         self.assertEqual(decision.state, "applied")
         self.assertEqual(line.result_member_id.decision_start_id, decision)
 
+    def test_new_record_may_carry_its_default_state_only(self):
+        """The web client sends a new record's defaults, its draft state
+        among them: accepted; any other state, or a default forced through
+        the context, is refused."""
+        Decision = self.Decision.with_user(self.manager_a)
+        decision = Decision.create(
+            {"name": "05/QĐ-T", "committee_id": self.district_a.id, "state": "draft"}
+        )
+        self.assertEqual(decision.state, "draft")
+        with self.assertRaises(UserError):
+            Decision.create(
+                {
+                    "name": "06/QĐ-T",
+                    "committee_id": self.district_a.id,
+                    "state": "applied",
+                }
+            )
+        with self.assertRaises(UserError):
+            Decision.with_context(default_state="applied").create(
+                {
+                    "name": "07/QĐ-T",
+                    "committee_id": self.district_a.id,
+                    "state": "applied",
+                }
+            )
+
     def test_committee_moves_only_by_administrators(self):
         with self.assertRaises(UserError):
             self.commune_a1.with_user(self.officer_a).write(

@@ -103,10 +103,12 @@ class VstbpnIndicator(models.Model):
             ("hr_succession", "HR: staff in the succession pool"),
             ("hr_trained", "HR: staff trained in the period"),
             ("hr_appointed", "HR: staff appointed in the period"),
+            ("committee_training", "Committee: participants in its own trainings"),
         ],
         string="Automatic Source",
-        help="Fills the value from the committee's HR departments; it stays editable "
-        "until the report is submitted.",
+        help="Fills the value from the committee's HR departments, or from the "
+        "trainings recorded in its calendar; it stays editable until the report "
+        "is submitted.",
     )
     max_value = fields.Float(
         string="Largest Allowed Value",
@@ -323,6 +325,10 @@ class VstbpnIndicator(models.Model):
         department's counts go to the committees whose departments contain it.
         """
         self.ensure_one()
+        if self.source == "committee_training":
+            return self.env["calendar.event"]._vstbpn_training_figures(
+                committees, period.date_from, period.date_to
+            )
         committees = committees.sudo()
         departments = committees.hr_department_ids
         if not self.source or not departments:

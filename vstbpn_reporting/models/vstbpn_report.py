@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import SQL, format_date
 
 REPORT_STATES = [
@@ -255,12 +256,15 @@ class VstbpnReport(models.Model):
         self.invalidate_recordset(["value_ids", "answer_ids"])
 
     def _fill_automatic_values(self):
-        """Fill the indicators with an automatic source (HR statistics) in batch."""
+        """Fill the indicators whose source is HR statistics or the committee's
+        own trainings, in batch. Other families of sources (the Action
+        Month's) fill their own lines by extending this method."""
         drafts = self.filtered(lambda r: r.state == "draft")
-        if not drafts.committee_id.sudo().hr_department_ids:
-            return
+        sources = [("indicator_id.source", "=", "committee_training")]
+        if drafts.committee_id.sudo().hr_department_ids:
+            sources.append(("indicator_id.source", "=like", "hr_%"))
         values = self.env["vstbpn.report.value"].search(
-            [("report_id", "in", drafts.ids), ("indicator_id.source", "!=", False)]
+            [("report_id", "in", drafts.ids)] + expression.OR([[s] for s in sources])
         )
         for (indicator, period), group in values.grouped(
             lambda v: (v.indicator_id, v.report_id.period_id)
@@ -410,7 +414,13 @@ class VstbpnReport(models.Model):
     def action_fill_automatic_values(self):
         self.check_access("write")
         self._vstbpn_check_editable()
-        unlinked = self.filtered(lambda r: not r.committee_id.sudo().hr_department_ids)
+        unlinked = self.filtered(
+            lambda r: not r.committee_id.sudo().hr_department_ids
+            and any(
+                (source or "").startswith("hr_")
+                for source in r.template_id.line_ids.indicator_id.mapped("source")
+            )
+        )
         if unlinked:
             raise UserError(
                 self.env._(

@@ -25,8 +25,8 @@ class VstbpnReport(models.Model):
             return self.document_number
         # Room for the number the clerical office writes in by hand.
         blank = "\u00a0" * 8
-        symbol = self.committee_id.document_symbol
-        return f"{blank}/BC-{symbol}" if symbol else f"{blank}/BC"
+        report_type = self.env.ref("vstbpn_committee.document_type_report")
+        return f"{blank}/{report_type._vstbpn_symbol(self.committee_id)}"
 
     def _vstbpn_document_place(self):
         return self.committee_id._vstbpn_document_place_name()

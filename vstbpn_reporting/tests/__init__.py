@@ -11,3 +11,4 @@ from . import test_ui
 from . import test_report_document
 from . import test_integrity
 from . import test_bad_input
+from . import test_training_source

@@ -46,6 +46,37 @@ class TestIntegrity(VstbpnReportingCase):
         records.invalidate_recordset()
         return records.sudo().read(names)
 
+    def test_escalation_leaves_allowed_committees_and_reports_alone(self):
+        """The reproduced escalation, step by step, seen from the reports: an
+        officer of district A records themselves as a member of A, then moves
+        that membership to the province. The move is refused, and the
+        committees they work for and the reports they see stay the same."""
+        employee = self.env["hr.employee"].create(
+            {"name": "Officer of A", "user_id": self.user_a.id}
+        )
+        Report = self.env["vstbpn.report"].with_user(self.user_a)
+        allowed = self.user_a.vstbpn_allowed_committee_ids
+        visible = Report.search([])
+        self.assertEqual(visible.committee_id, self.district_a)
+        membership = (
+            self.env["vstbpn.committee.member"]
+            .with_user(self.user_a)
+            .create(
+                {
+                    "committee_id": self.district_a.id,
+                    "employee_id": employee.id,
+                    "date_start": "2017-01-01",
+                }
+            )
+        )
+        with self.assertRaises(UserError):
+            membership.write({"committee_id": self.province.id})
+        self.user_a.invalidate_recordset()
+        self.assertEqual(self.user_a.vstbpn_allowed_committee_ids, allowed)
+        self.assertEqual(Report.search([]), visible)
+        with self.assertRaises(AccessError):
+            self.report_b.with_user(self.user_a).read(["name"])
+
     def test_report_cannot_move(self):
         report = self.report_a.with_user(self.user_a)
         before = self.snapshot(self.report_a, ["committee_id", "period_id"])

@@ -1,0 +1,575 @@
+from datetime import date
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date, is_html_empty
+
+from odoo.addons.vstbpn_committee.tools import window_action
+
+CAMPAIGN_STATES = [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")]
+PARTICIPANT_MODES = [
+    ("all", "All committees below, any depth"),
+    ("next", "Only the next level"),
+    ("manual", "Chosen committees"),
+]
+# Every year from 15 November to 15 December (the directive, §2).
+DEFAULT_START = (11, 15)
+DEFAULT_END = (12, 15)
+# Units plan before the month starts; the results are reported after it ends.
+DEFAULT_PLAN_DEADLINE = (11, 10)
+DEFAULT_REPORT_DEADLINE = (12, 20)
+# Since 2021 the month also names the response to gender-based violence.
+RENAMED_IN = 2021
+TEMPLATE_XMLID = "vstbpn_campaign.template_action_month"
+GUIDANCE_TYPE_XMLID = "vstbpn_committee.document_type_guidance"
+
+
+class VstbpnCampaign(models.Model):
+    """The yearly Action Month for gender equality and prevention of
+    gender-based violence, organised by one committee for the units below it.
+
+    Opening it gives each participating unit (and the organiser) its plan to
+    write by a deadline; the units then record their activities and results,
+    which the organiser follows live and which fill the Action Month report.
+    """
+
+    _name = "vstbpn.campaign"
+    _description = "Action Month Campaign"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "vstbpn.committee.owned.mixin",
+        "vstbpn.locked.workflow.mixin",
+    ]
+    _order = "year desc, id desc"
+    _parent_name = "parent_id"
+    _parent_store = True
+    _vstbpn_tie_fields = ("committee_id",)
+    _vstbpn_derived_fields = (
+        "state",
+        "parent_path",
+        "date_opened",
+        "date_closed",
+        "guidance_document_id",
+    )
+    _vstbpn_unique_fields = ("committee_id", "year")
+    _vstbpn_editable_states = ("draft", "open")
+
+    name = fields.Char(
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        tracking=True,
+    )
+    theme = fields.Text(
+        string="Theme of the Year",
+        tracking=True,
+        help="The year's theme, word for word as the national guidance gives it.",
+    )
+    guidance = fields.Html(
+        string="Launch Guidance",
+        help="What the organiser asks of the participating units: sent to them as "
+        "an official document when the campaign opens.",
+    )
+    committee_id = fields.Many2one(string="Organising Committee")
+    parent_id = fields.Many2one(
+        "vstbpn.campaign",
+        string="Campaign Above",
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        help="The campaign of a committee above (the national one, for a "
+        "province's campaign), whose figures include this one's.",
+    )
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many(
+        "vstbpn.campaign", "parent_id", string="Campaigns Below"
+    )
+    date_start = fields.Date(
+        string="Start",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    date_end = fields.Date(
+        string="End",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    preparation_date = fields.Date(
+        string="Preparation From",
+        tracking=True,
+        copy=False,
+        help="Activities may take place from this date on (preparatory "
+        "activities before the month starts); empty, only within the month.",
+    )
+    plan_deadline = fields.Date(
+        string="Plans Due",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    report_deadline = fields.Date(
+        string="Results Report Due",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    participant_mode = fields.Selection(
+        PARTICIPANT_MODES,
+        string="Who Takes Part",
+        required=True,
+        default="all",
+    )
+    participant_ids = fields.Many2many(
+        "vstbpn.committee",
+        "vstbpn_campaign_participant_rel",
+        "campaign_id",
+        "committee_id",
+        string="Participating Committees",
+        compute="_compute_participant_ids",
+        store=True,
+        readonly=False,
+        copy=True,
+        help="The units below the organiser that plan and run activities; the "
+        "organiser has its own plan too.",
+    )
+    state = fields.Selection(
+        CAMPAIGN_STATES,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    guidance_document_id = fields.Many2one(
+        "vstbpn.document",
+        string="Guidance Document",
+        readonly=True,
+        copy=False,
+        help="The launch guidance as the official document sent to the units.",
+    )
+    date_opened = fields.Date(readonly=True, copy=False)
+    date_closed = fields.Date(readonly=True, copy=False)
+    plan_ids = fields.One2many(
+        "vstbpn.campaign.plan", "campaign_id", string="Plans of the Units"
+    )
+    campaign_activity_ids = fields.One2many(
+        "vstbpn.campaign.activity", "campaign_id", string="Action Month Activities"
+    )
+    period_ids = fields.One2many(
+        "vstbpn.report.period", "campaign_id", string="Results Reporting"
+    )
+    report_note = fields.Html(
+        string="Assessment",
+        copy=False,
+        help="The organiser's assessment of the month (results, limitations, "
+        "proposals), printed in the results report.",
+    )
+    document_number = fields.Char(
+        string="Report Number",
+        copy=False,
+        help="As the clerical office numbers the results report, e.g. '25/BC-BVSTBPN'.",
+    )
+    color = fields.Integer()
+
+    _sql_constraints = [
+        (
+            "committee_year_unique",
+            "unique(committee_id, year)",
+            "A committee organises one Action Month a year.",
+        ),
+    ]
+
+    @api.depends("year")
+    def _compute_name(self):
+        for campaign in self:
+            if not campaign.year:
+                continue
+            if campaign.year < RENAMED_IN:
+                campaign.name = self.env._(
+                    "Action Month for Gender Equality and Prevention of Gender-based "
+                    "Violence %(year)s",
+                    year=campaign.year,
+                )
+            else:
+                campaign.name = self.env._(
+                    "Action Month for Gender Equality and Prevention of and Response "
+                    "to Gender-based Violence %(year)s",
+                    year=campaign.year,
+                )
+
+    @api.depends("year")
+    def _compute_dates(self):
+        for campaign in self:
+            if not campaign.year or not 1900 < campaign.year < 3000:
+                continue
+            year = campaign.year
+            campaign.date_start = date(year, *DEFAULT_START)
+            campaign.date_end = date(year, *DEFAULT_END)
+            campaign.plan_deadline = date(year, *DEFAULT_PLAN_DEADLINE)
+            campaign.report_deadline = date(year, *DEFAULT_REPORT_DEADLINE)
+
+    @api.depends("committee_id", "participant_mode")
+    def _compute_participant_ids(self):
+        for campaign in self:
+            if campaign.participant_mode == "manual" or not campaign.committee_id:
+                continue
+            campaign.participant_ids = campaign._default_participants()
+
+    def _default_participants(self):
+        self.ensure_one()
+        if self.participant_mode == "next":
+            return self.committee_id.child_ids
+        return self.env["vstbpn.committee"].search(
+            [
+                ("id", "child_of", self.committee_id.id),
+                ("id", "!=", self.committee_id.id),
+            ]
+        )
+
+    # CONSTRAINTS
+
+    @api.constrains("year", "date_start", "date_end", "preparation_date")
+    def _check_dates(self):
+        for campaign in self:
+            if not 1900 < campaign.year < 3000:
+                raise ValidationError(
+                    self.env._(
+                        "%(year)s is not a year: enter the year of the campaign, "
+                        "e.g. 2017.",
+                        year=campaign.year,
+                    )
+                )
+            if campaign.date_start > campaign.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s ends before it starts: check its dates.",
+                        name=campaign.name,
+                    )
+                )
+            if campaign.preparation_date and (
+                campaign.preparation_date > campaign.date_start
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: preparation starts before the month, on or "
+                        "before %(start)s.",
+                        name=campaign.name,
+                        start=format_date(self.env, campaign.date_start),
+                    )
+                )
+
+    @api.constrains("committee_id", "participant_ids")
+    def _check_participants_below(self):
+        # a campaign involves only its own subtree: participants elsewhere would
+        # hand the organiser plans and activities of units it does not lead
+        for campaign in self.sudo():
+            below = campaign.participant_ids.filtered_domain(
+                [
+                    ("id", "child_of", campaign.committee_id.id),
+                    ("id", "!=", campaign.committee_id.id),
+                ]
+            )
+            outside = campaign.participant_ids - below
+            if outside:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s is not below %(committee)s: a campaign's "
+                        "participants are committees of the organiser's subtree.",
+                        unit=outside[0].name,
+                        committee=campaign.committee_id.name,
+                    )
+                )
+
+    @api.constrains("parent_id", "committee_id", "year")
+    def _check_parent(self):
+        for campaign in self.sudo().filtered("parent_id"):
+            parent = campaign.parent_id
+            above = campaign.committee_id.filtered_domain(
+                [
+                    ("id", "child_of", parent.committee_id.id),
+                    ("id", "!=", parent.committee_id.id),
+                ]
+            )
+            if parent.year != campaign.year or not above:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s can run under %(parent)s only if that campaign is "
+                        "of the same year and organised by a committee above "
+                        "%(committee)s.",
+                        name=campaign.name,
+                        parent=parent.display_name,
+                        committee=campaign.committee_id.name,
+                    )
+                )
+
+    # CRUD
+
+    def write(self, vals):
+        frozen = {"participant_ids", "participant_mode", "parent_id", "year"}
+        if (
+            frozen & set(vals)
+            and not self._vstbpn_is_workflow()
+            and self.filtered(lambda c: c.state != "draft")
+        ):
+            raise UserError(
+                self.env._(
+                    "The participants, year and campaign above of an opened campaign "
+                    "can no longer be changed: every unit has its plan already."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_draft(self):
+        if self.filtered(lambda c: c.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "Only draft campaigns can be deleted: close the campaign instead."
+                )
+            )
+
+    def _vstbpn_refuse_duplicate(self, values, other):
+        committee = self.env["vstbpn.committee"].sudo().browse(values["committee_id"])
+        raise ValidationError(
+            self.env._(
+                "%(committee)s already organises an Action Month in %(year)s: open "
+                "that campaign instead of creating another.",
+                committee=committee.name,
+                year=values["year"],
+            )
+        )
+
+    def _vstbpn_locked_advice(self):
+        return self.env._("Reopen the campaign to change it.")
+
+    # ACTIONS
+
+    def action_open(self):
+        """Give every unit its plan to write and send them the launch guidance."""
+        self.check_access("write")
+        for campaign in self:
+            if campaign.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is already open or closed.", name=campaign.name
+                    )
+                )
+        plans = self._create_plans()
+        plans._vstbpn_schedule_todo()
+        self._vstbpn_trusted_write(
+            {"state": "open", "date_opened": fields.Date.context_today(self)}
+        )
+        self._vstbpn_issue_launch_guidance()
+        for campaign in self:
+            campaign._vstbpn_post_note(
+                self.env._(
+                    "Opened: %(count)s units were asked for their plan by "
+                    "%(deadline)s.",
+                    count=len(campaign.participant_ids) + 1,
+                    deadline=format_date(self.env, campaign.plan_deadline),
+                )
+            )
+        return True
+
+    def _create_plans(self):
+        """One plan per participant and for the organiser, all in one create."""
+        # the units' plans are theirs to write: the organiser creates them on
+        # their behalf, then only reads, approves or returns them
+        Plan = (
+            self.env["vstbpn.campaign.plan"]
+            .sudo()
+            .with_context(tracking_disable=True, mail_create_nolog=True)
+        )
+        existing = Plan.search([("campaign_id", "in", self.ids)])
+        taken = {(plan.campaign_id.id, plan.committee_id.id) for plan in existing}
+        vals_list = [
+            {"campaign_id": campaign.id, "committee_id": committee.id}
+            for campaign in self
+            for committee in campaign.committee_id | campaign.participant_ids
+            if (campaign.id, committee.id) not in taken
+        ]
+        return (existing | Plan.create(vals_list)).with_env(self.env)
+
+    def _vstbpn_issue_launch_guidance(self):
+        """Send the launch guidance to the participating units as an official
+        document (a guidance, HD), signed by the organiser's head. Where it
+        cannot be issued yet (no head recorded), it stays a draft document for
+        the officer to complete and issue."""
+        Document = self.env["vstbpn.document"]
+        for campaign in self.filtered(lambda c: not is_html_empty(c.guidance)):
+            head = campaign.committee_id.head_partner_id
+            document = Document.create(campaign._vstbpn_guidance_document_values(head))
+            campaign._vstbpn_trusted_write({"guidance_document_id": document.id})
+            try:
+                with self.env.cr.savepoint():
+                    document.action_issue()
+            except UserError as error:
+                campaign._vstbpn_post_note(
+                    self.env._(
+                        "The launch guidance is ready as the draft document "
+                        "%(document)s but could not be issued: %(reason)s",
+                        document=document.display_name,
+                        reason=str(error),
+                    )
+                )
+
+    def _vstbpn_guidance_document_values(self, head):
+        """What the guidance document says, in Vietnamese as every official
+        document (where Vietnamese is installed)."""
+        self.ensure_one()
+        lang = self.env["vstbpn.official.document.mixin"]._vstbpn_document_lang()
+        campaign = self.with_context(lang=lang)
+        body = Markup(campaign.guidance)
+        if campaign.theme:
+            theme = campaign.env._("Theme of the year: %(theme)s", theme=campaign.theme)
+            body = Markup("<p><b>%s</b></p>") % theme + body
+        return {
+            "committee_id": campaign.committee_id.id,
+            "document_type_id": self.env.ref(GUIDANCE_TYPE_XMLID).id,
+            "subject": campaign.env._("Carrying out the %(name)s", name=campaign.name),
+            "addressee_committee_ids": [
+                fields.Command.set(campaign.participant_ids.ids)
+            ],
+            "body": body,
+            "deadline": campaign.plan_deadline,
+            "signer_name": head.name or False,
+            "signer_title": campaign.env._("Head") if head else False,
+        }
+
+    def action_open_guidance(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "vstbpn.document",
+            "res_id": self.guidance_document_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def action_close(self):
+        self.check_access("write")
+        self.filtered(lambda c: c.state == "open")._vstbpn_trusted_write(
+            {"state": "closed", "date_closed": fields.Date.context_today(self)}
+        )
+        return True
+
+    def action_reopen(self):
+        self.check_access("write")
+        self.filtered(lambda c: c.state == "closed")._vstbpn_trusted_write(
+            {"state": "open", "date_closed": False}
+        )
+        return True
+
+    def action_prepare_next_year(self):
+        """A draft copy of the campaign a year on: same organiser, participants
+        and guidance; the dates and deadlines of the new year; the theme to
+        take from next year's national guidance."""
+        self.ensure_one()
+        copy = self.copy({"year": self.year + 1, "theme": False, "parent_id": False})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": copy.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def action_request_reports(self):
+        """Open the reporting period of the Action Month results: one report per
+        unit of the campaign, which fills itself from the unit's activities."""
+        self.ensure_one()
+        self.check_access("write")
+        if self.state == "draft":
+            raise UserError(
+                self.env._("Open the campaign before asking for its results.")
+            )
+        if self.period_ids:
+            raise UserError(
+                self.env._(
+                    "The results of %(name)s are already asked for in %(period)s.",
+                    name=self.name,
+                    period=self.period_ids[0].name,
+                )
+            )
+        period = self.env["vstbpn.report.period"].create(
+            {
+                "name": self.env._("Results of the %(name)s", name=self.name),
+                "template_id": self.env.ref(TEMPLATE_XMLID).id,
+                "committee_id": self.committee_id.id,
+                "target_mode": "manual",
+                "target_committee_ids": [
+                    fields.Command.set(
+                        (self.committee_id | self.plan_ids.committee_id).ids
+                    )
+                ],
+                "date_from": self.preparation_date or self.date_start,
+                "date_to": self.date_end,
+                "deadline": self.report_deadline,
+            }
+        )
+        period._vstbpn_trusted_write({"campaign_id": self.id})
+        period.action_open()
+        return window_action(
+            self.env,
+            "vstbpn_reporting.vstbpn_report_action",
+            [("period_id", "=", period.id)],
+            {"default_period_id": period.id},
+        )
+
+    def action_open_plans(self):
+        self.ensure_one()
+        return window_action(
+            self.env,
+            "vstbpn_campaign.vstbpn_campaign_plan_action",
+            [("campaign_id", "=", self.id)],
+        )
+
+    def action_open_activities(self):
+        self.ensure_one()
+        return window_action(
+            self.env,
+            "vstbpn_campaign.vstbpn_campaign_activity_action",
+            [("campaign_id", "child_of", self.id)],
+        )
+
+    def action_open_reports(self):
+        self.ensure_one()
+        return window_action(
+            self.env,
+            "vstbpn_reporting.vstbpn_report_action",
+            [("period_id", "in", self.period_ids.ids)],
+        )
+
+    def _vstbpn_allowed_dates(self):
+        """(first, last) day on which the campaign's activities may take place."""
+        self.ensure_one()
+        return (self.preparation_date or self.date_start, self.date_end)

@@ -1,0 +1,362 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
+
+PLAN_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("approved", "Approved"),
+]
+SUBMIT_ACTIVITY = "vstbpn_campaign.mail_activity_type_plan_submit"
+REVIEW_ACTIVITY = "vstbpn_campaign.mail_activity_type_plan_review"
+
+
+class VstbpnCampaignPlan(models.Model):
+    """A unit's plan for the Action Month: objectives, the activities it will
+    run, the partners it will mobilise and, by budget category, what it will
+    spend. Submitted to the organiser, who approves it or returns it with a
+    reason; read-only once submitted, until returned."""
+
+    _name = "vstbpn.campaign.plan"
+    _description = "Action Month Plan"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "vstbpn.committee.owned.mixin",
+        "vstbpn.locked.workflow.mixin",
+        "vstbpn.deadline.mixin",
+    ]
+    _order = "campaign_id desc, committee_complete_name, id"
+    _vstbpn_tie_fields = ("campaign_id", "committee_id")
+    _vstbpn_unique_fields = ("campaign_id", "committee_id")
+    _vstbpn_derived_fields = (
+        "state",
+        "date_submitted",
+        "submitted_user_id",
+        "date_approved",
+        "approved_user_id",
+        "return_reason",
+        "last_reminder_date",
+        "escalation_date",
+    )
+    _vstbpn_free_fields = ("last_reminder_date", "escalation_date")
+    _vstbpn_done_date_field = "date_submitted"
+    _vstbpn_todo_activity = SUBMIT_ACTIVITY
+
+    name = fields.Char(compute="_compute_name", store=True)
+    campaign_id = fields.Many2one(
+        "vstbpn.campaign", required=True, index=True, ondelete="cascade"
+    )
+    committee_complete_name = fields.Char(
+        related="committee_id.complete_name", store=True
+    )
+    organiser_id = fields.Many2one(
+        related="campaign_id.committee_id", string="Organiser", store=True
+    )
+    year = fields.Integer(related="campaign_id.year", store=True)
+    campaign_state = fields.Selection(
+        related="campaign_id.state", string="Campaign Status"
+    )
+    deadline = fields.Date(related="campaign_id.plan_deadline", store=True)
+    state = fields.Selection(
+        PLAN_STATES,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+        group_expand="_expand_states",
+    )
+    objectives = fields.Html(help="What the unit wants to achieve this month.")
+    partner_ids = fields.Many2many(
+        "res.partner",
+        string="Partners to Mobilise",
+        help="Member agencies, organisations and enterprises the unit will ask "
+        "to take part or contribute.",
+    )
+    budget_line_ids = fields.One2many(
+        "vstbpn.campaign.plan.budget", "plan_id", string="Planned Budget"
+    )
+    budget_total = fields.Float(
+        string="Planned Budget (VND)", digits=(16, 0), compute="_compute_budget_total"
+    )
+    campaign_activity_ids = fields.One2many(
+        "vstbpn.campaign.activity", "plan_id", string="Action Month Activities"
+    )
+    campaign_activity_count = fields.Integer(
+        string="Number of Activities", compute="_compute_activity_figures"
+    )
+    planned_participants = fields.Integer(
+        string="Participants Expected", compute="_compute_activity_figures"
+    )
+    date_submitted = fields.Date(readonly=True, copy=False, tracking=True)
+    submitted_user_id = fields.Many2one(
+        "res.users", string="Submitted By", readonly=True
+    )
+    date_approved = fields.Date(readonly=True, copy=False, tracking=True)
+    approved_user_id = fields.Many2one("res.users", string="Approved By", readonly=True)
+    return_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    can_edit = fields.Boolean(compute="_compute_can_edit")
+    can_review = fields.Boolean(compute="_compute_can_review")
+
+    _sql_constraints = [
+        (
+            "campaign_committee_unique",
+            "unique(campaign_id, committee_id)",
+            "A unit has one plan per campaign.",
+        ),
+    ]
+
+    def _expand_states(self, states, domain):
+        return [state for state, _label in PLAN_STATES]
+
+    @api.depends("campaign_id.year", "committee_id.name")
+    def _compute_name(self):
+        for plan in self:
+            plan.name = self.env._(
+                "Action Month plan %(year)s - %(unit)s",
+                year=plan.campaign_id.year,
+                unit=plan.committee_id.name,
+            )
+
+    @api.depends("budget_line_ids.amount")
+    def _compute_budget_total(self):
+        for plan in self:
+            plan.budget_total = sum(plan.budget_line_ids.mapped("amount"))
+
+    def _compute_activity_figures(self):
+        figures = {
+            plan: (count, total)
+            for plan, count, total in self.env["vstbpn.campaign.activity"]._read_group(
+                [("plan_id", "in", self.ids), ("state", "!=", "cancelled")],
+                ["plan_id"],
+                ["__count", "planned_total:sum"],
+            )
+        }
+        for plan in self:
+            plan.campaign_activity_count, plan.planned_participants = figures.get(
+                plan, (0, 0)
+            )
+
+    @api.depends_context("uid")
+    @api.depends("committee_id", "state")
+    def _compute_can_edit(self):
+        admin = self.env.user.has_group("vstbpn_committee.group_admin")
+        own = self.env.user.vstbpn_allowed_committee_ids
+        for plan in self:
+            plan.can_edit = plan.state == "draft" and (
+                admin or plan.committee_id in own
+            )
+
+    @api.depends_context("uid")
+    @api.depends("campaign_id")
+    def _compute_can_review(self):
+        for plan in self:
+            plan.can_review = plan._is_plan_reviewer()
+
+    def _is_plan_reviewer(self):
+        """The organiser's officers (or those above it) approve every plan of
+        the campaign, the organiser's own included."""
+        self.ensure_one()
+        user = self.env.user
+        if self.env.su or user.has_group("vstbpn_committee.group_admin"):
+            return True
+        if not user.has_group("vstbpn_committee.group_officer"):
+            return False
+        organiser = self.sudo().campaign_id.committee_id
+        path = {int(i) for i in organiser.parent_path.split("/") if i}
+        return bool(path & set(user.vstbpn_allowed_committee_ids.ids))
+
+    # CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("state", "draft") != "draft" for vals in vals_list
+        ):
+            raise UserError(self.env._("A new plan always starts as a draft."))
+        plans = super().create(vals_list)
+        plans._check_campaign_involves_unit()
+        return plans
+
+    def _check_campaign_involves_unit(self):
+        # the units of each campaign once, not once per plan: opening a
+        # national campaign creates thousands of plans at a time
+        units = {}
+        for plan in self.sudo():
+            campaign = plan.campaign_id
+            if campaign not in units:
+                units[campaign] = set(
+                    (campaign.committee_id | campaign.participant_ids).ids
+                )
+            if plan.committee_id.id not in units[campaign]:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s does not take part in %(campaign)s: only the "
+                        "organiser and the participating units have a plan.",
+                        unit=plan.committee_id.name,
+                        campaign=campaign.name,
+                    )
+                )
+
+    def _vstbpn_refuse_duplicate(self, values, other):
+        committee = self.env["vstbpn.committee"].sudo().browse(values["committee_id"])
+        campaign = self.env["vstbpn.campaign"].sudo().browse(values["campaign_id"])
+        raise ValidationError(
+            self.env._(
+                "%(unit)s already has a plan for %(campaign)s: open that plan "
+                "instead of creating another.",
+                unit=committee.name,
+                campaign=campaign.name,
+            )
+        )
+
+    def _vstbpn_locked_message(self):
+        if self.state == "approved":
+            return self.env._(
+                "The plan %(name)s has been approved and can no longer be changed.",
+                name=self.name,
+            )
+        return self.env._(
+            "The plan %(name)s has been submitted and can no longer be changed. Ask "
+            "the organiser to return it if it needs a correction.",
+            name=self.name,
+        )
+
+    # DEADLINES (vstbpn.deadline.mixin)
+
+    def _vstbpn_deadline_domain(self):
+        return [("state", "=", "draft"), ("campaign_id.state", "=", "open")]
+
+    def _vstbpn_todo_summary(self):
+        return self.env._(
+            "Write and submit the Action Month plan %(year)s", year=self.year
+        )
+
+    def _vstbpn_reminder_summary(self):
+        return self.env._(
+            "Reminder: the Action Month plan %(year)s is due on %(deadline)s",
+            year=self.year,
+            deadline=format_date(self.env, self.deadline),
+        )
+
+    def _vstbpn_escalation_summary(self):
+        return self.env._(
+            "Overdue: %(unit)s has not submitted its Action Month plan %(year)s",
+            unit=self.committee_id.name,
+            year=self.year,
+        )
+
+    def _vstbpn_escalation_users(self):
+        """The organiser is told, whatever the depth of the unit."""
+        return {
+            plan: plan.campaign_id.sudo().committee_id._get_officers() for plan in self
+        }
+
+    # ACTIONS
+
+    def action_submit(self):
+        self.check_access("write")
+        for plan in self:
+            if plan.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "The plan %(name)s has already been submitted.", name=plan.name
+                    )
+                )
+            if plan.campaign_id.state != "open":
+                raise UserError(
+                    self.env._(
+                        "%(campaign)s is not open: plans can no longer be submitted.",
+                        campaign=plan.campaign_id.name,
+                    )
+                )
+        self._vstbpn_trusted_write(
+            {
+                "state": "submitted",
+                "date_submitted": fields.Date.context_today(self),
+                "submitted_user_id": self.env.uid,
+                "return_reason": False,
+            }
+        )
+        self.sudo().activity_feedback([SUBMIT_ACTIVITY])
+        self._vstbpn_schedule_activities(
+            REVIEW_ACTIVITY,
+            self._vstbpn_escalation_users(),
+            lambda plan: plan.env._(
+                "Review the Action Month plan of %(unit)s", unit=plan.committee_id.name
+            ),
+        )
+        return True
+
+    def action_approve(self):
+        self._check_review("submitted")
+        self._vstbpn_trusted_write(
+            {
+                "state": "approved",
+                "date_approved": fields.Date.context_today(self),
+                "approved_user_id": self.env.uid,
+            }
+        )
+        self.sudo().activity_feedback([REVIEW_ACTIVITY])
+        return True
+
+    def action_return(self, reason):
+        """Back to draft, so that the unit can correct its plan."""
+        if not (reason or "").strip():
+            raise UserError(
+                self.env._(
+                    "Say why the plan is returned, so the unit knows what to correct."
+                )
+            )
+        self._check_review("submitted", "approved")
+        self._vstbpn_trusted_write(
+            {
+                "state": "draft",
+                "date_submitted": False,
+                "submitted_user_id": False,
+                "date_approved": False,
+                "approved_user_id": False,
+                "return_reason": reason,
+            }
+        )
+        self.sudo().activity_unlink([REVIEW_ACTIVITY])
+        self._vstbpn_post_note(
+            self.env._("Returned for correction: %(reason)s", reason=reason)
+        )
+        self._vstbpn_schedule_todo()
+        return True
+
+    def action_open_return_wizard(self):
+        self._check_review("submitted", "approved")
+        return self.env["vstbpn.campaign.reason"]._open(
+            "return_plan", self, self.env._("Return the Plan")
+        )
+
+    def _check_review(self, *states):
+        self.check_access("read")
+        for plan in self:
+            if not plan._is_plan_reviewer():
+                raise AccessError(
+                    self.env._(
+                        "Only the officers of %(organiser)s approve or return the "
+                        "plans of its Action Month.",
+                        organiser=plan.sudo().campaign_id.committee_id.name,
+                    )
+                )
+            if plan.state not in states:
+                raise UserError(
+                    self.env._(
+                        "The plan %(name)s is not in a state that allows this.",
+                        name=plan.name,
+                    )
+                )
+
+    def action_open_activities(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vstbpn_campaign.vstbpn_campaign_activity_action"
+        )
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["context"] = {"default_plan_id": self.id}
+        return action

@@ -1,0 +1,1 @@
+from . import vstbpn_campaign_reason

@@ -1,0 +1,475 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+EVENT_TYPES = [
+    ("regular_meeting", "Regular meeting"),
+    ("extraordinary_meeting", "Extraordinary meeting"),
+    ("training", "Training"),
+    ("workshop", "Workshop"),
+    ("experience_exchange", "Experience exchange"),
+    ("inspection_visit", "Inspection visit"),
+]
+MINUTES_STATES = [("draft", "Draft"), ("issued", "Issued")]
+# Days between two regular meetings, by the committee's working rules.
+MEETING_PERIOD_DAYS = {
+    "monthly": 31,
+    "quarterly": 92,
+    "semi_annual": 183,
+    "annual": 366,
+}
+PLAN_MEETING_ACTIVITY = "vstbpn_committee.mail_activity_type_plan_meeting"
+# Only the suite's actions write these.
+DERIVED_FIELDS = {
+    "vstbpn_minutes_state",
+    "vstbpn_minutes_date",
+    "vstbpn_inspection_id",
+    "vstbpn_document_id",
+    "vstbpn_participant_female",
+    "vstbpn_participant_male",
+    "vstbpn_participant_total",
+}
+# Frozen once the minutes are issued.
+MINUTES_FIELDS = {
+    "vstbpn_agenda",
+    "vstbpn_minutes",
+    "vstbpn_conclusions",
+    "vstbpn_chair_partner_id",
+    "vstbpn_secretary_partner_id",
+    "vstbpn_participation_ids",
+}
+
+
+class CalendarEvent(models.Model):
+    """Meetings, trainings, workshops and experience exchanges of a committee.
+
+    An event of a committee is read by that committee, the committees above
+    it and its invited attendees; it is planned and recorded by the officers
+    of the committee. Attendees default to its current members; attendance
+    comes from their answers and the secretary corrects it; the minutes are
+    issued in the official layout (BIÊN BẢN), which freezes them.
+    """
+
+    _name = "calendar.event"
+    _inherit = [
+        "calendar.event",
+        "vstbpn.official.document.mixin",
+        "vstbpn.document.source.mixin",
+    ]
+    # Answering an invitation posts on the event: people invited from another
+    # committee read a committee's meeting without being allowed to change it.
+    _mail_post_access = "read"
+    _vstbpn_document_link_field = "vstbpn_document_id"
+    _vstbpn_document_type_xmlid = "vstbpn_committee.document_type_minutes"
+    _vstbpn_document_body_template = "vstbpn_committee.calendar_event_minutes_body"
+
+    vstbpn_committee_id = fields.Many2one(
+        "vstbpn.committee",
+        string="Committee",
+        index="btree_not_null",
+        ondelete="restrict",
+        tracking=True,
+    )
+    vstbpn_event_type = fields.Selection(
+        EVENT_TYPES, string="Committee Activity Type", tracking=True
+    )
+    vstbpn_agenda = fields.Html(string="Agenda")
+    vstbpn_minutes = fields.Html(string="Minutes")
+    vstbpn_conclusions = fields.Html(string="Conclusions")
+    vstbpn_chair_partner_id = fields.Many2one("res.partner", string="Chaired By")
+    vstbpn_secretary_partner_id = fields.Many2one("res.partner", string="Secretary")
+    vstbpn_programme_ids = fields.Many2many(
+        "vstbpn.programme",
+        "calendar_event_vstbpn_programme_rel",
+        "event_id",
+        "programme_id",
+        string="Programmes",
+    )
+    vstbpn_minutes_state = fields.Selection(
+        MINUTES_STATES, string="Minutes Status", readonly=True, copy=False
+    )
+    vstbpn_minutes_date = fields.Date(
+        string="Minutes Issued On", readonly=True, copy=False
+    )
+    vstbpn_document_id = fields.Many2one(
+        "vstbpn.document",
+        string="Issued Minutes",
+        readonly=True,
+        copy=False,
+        help="The minutes as issued, with their number (BIÊN BẢN).",
+    )
+    vstbpn_inspection_id = fields.Many2one(
+        "vstbpn.inspection",
+        string="Inspection",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="set null",
+    )
+    vstbpn_attendance_ids = fields.One2many(
+        "calendar.attendee", "event_id", string="Attendance"
+    )
+    vstbpn_attended_count = fields.Integer(
+        string="Present", compute="_compute_vstbpn_attendance"
+    )
+    vstbpn_absent_count = fields.Integer(
+        string="Absent", compute="_compute_vstbpn_attendance"
+    )
+    # trainings
+    vstbpn_topic = fields.Char(string="Training Topic")
+    vstbpn_trainer_ids = fields.Many2many(
+        "res.partner",
+        "calendar_event_vstbpn_trainer_rel",
+        "event_id",
+        "partner_id",
+        string="Trainers",
+    )
+    vstbpn_participation_ids = fields.One2many(
+        "vstbpn.training.participation", "event_id", string="Participants by Level"
+    )
+    vstbpn_participant_female = fields.Integer(
+        string="Female Participants",
+        compute="_compute_vstbpn_participants",
+        store=True,
+    )
+    vstbpn_participant_male = fields.Integer(
+        string="Male Participants",
+        compute="_compute_vstbpn_participants",
+        store=True,
+    )
+    vstbpn_participant_total = fields.Integer(
+        string="Participants", compute="_compute_vstbpn_participants", store=True
+    )
+
+    @api.depends("attendee_ids.vstbpn_attended")
+    def _compute_vstbpn_attendance(self):
+        for event in self:
+            present = event.attendee_ids.filtered("vstbpn_attended")
+            event.vstbpn_attended_count = len(present)
+            event.vstbpn_absent_count = len(event.attendee_ids) - len(present)
+
+    @api.depends("vstbpn_participation_ids.female", "vstbpn_participation_ids.male")
+    def _compute_vstbpn_participants(self):
+        for event in self:
+            lines = event.vstbpn_participation_ids
+            event.vstbpn_participant_female = sum(lines.mapped("female"))
+            event.vstbpn_participant_male = sum(lines.mapped("male"))
+            event.vstbpn_participant_total = (
+                event.vstbpn_participant_female + event.vstbpn_participant_male
+            )
+
+    @api.onchange("vstbpn_committee_id")
+    def _onchange_vstbpn_committee_id(self):
+        """Invite the committee's current members; a regular meeting unless
+        said otherwise."""
+        if self.vstbpn_committee_id:
+            self.partner_ids |= self.vstbpn_committee_id._vstbpn_current_partners()
+            self.vstbpn_event_type = self.vstbpn_event_type or "regular_meeting"
+
+    # CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                self._vstbpn_check_event_vals(vals)
+        for vals in vals_list:
+            committee_id = vals.get("vstbpn_committee_id")
+            if committee_id and "partner_ids" not in vals:
+                committee = self.env["vstbpn.committee"].browse(committee_id)
+                partners = (
+                    committee._vstbpn_current_partners() | self.env.user.partner_id
+                )
+                vals["partner_ids"] = [fields.Command.set(partners.ids)]
+            if committee_id and not vals.get("vstbpn_event_type"):
+                vals["vstbpn_event_type"] = "regular_meeting"
+            if committee_id:
+                vals.setdefault("vstbpn_minutes_state", "draft")
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._vstbpn_check_event_vals(vals)
+            if "vstbpn_committee_id" in vals and any(
+                event.vstbpn_committee_id.id != vals["vstbpn_committee_id"]
+                for event in self.filtered("vstbpn_committee_id")
+            ):
+                raise UserError(
+                    self.env._(
+                        "The committee of a meeting cannot be changed once it is "
+                        "recorded. Create the meeting under the other committee "
+                        "instead."
+                    )
+                )
+            if MINUTES_FIELDS & set(vals):
+                self._vstbpn_check_minutes_editable()
+        return super().write(vals)
+
+    def _vstbpn_check_event_vals(self, vals):
+        """Refuse what only the suite writes, and events recorded under a
+        committee the user does not work for."""
+        derived = DERIVED_FIELDS & set(vals)
+        if derived:
+            raise UserError(
+                self.env._(
+                    "%(field)s is filled in by the system and cannot be written "
+                    "directly.",
+                    field=self._fields[min(derived)]._description_string(self.env),
+                )
+            )
+        committee_id = vals.get("vstbpn_committee_id")
+        if committee_id:
+            committee = self.env["vstbpn.committee"].browse(committee_id)
+            if not committee.exists() or not committee._filtered_access("write"):
+                raise AccessError(
+                    self.env._(
+                        "You can plan meetings only for the committees you work "
+                        "for as an officer."
+                    )
+                )
+
+    def _vstbpn_check_minutes_editable(self):
+        issued = self.filtered(lambda e: e.vstbpn_minutes_state == "issued")
+        if issued:
+            raise UserError(
+                self.env._(
+                    "The minutes of %(event)s have been issued and can no longer be "
+                    "changed.",
+                    event=issued[0].name,
+                )
+            )
+        if self.filtered("vstbpn_committee_id") and not self.env.user.has_group(
+            "vstbpn_committee.group_officer"
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the committee's officers record the agenda, minutes and "
+                    "attendance of its meetings."
+                )
+            )
+
+    # ACTIONS
+
+    def action_vstbpn_issue_minutes(self):
+        """Issue the minutes: they are frozen and print as BIÊN BẢN."""
+        self.check_access("write")
+        for event in self:
+            if not event.vstbpn_committee_id:
+                raise UserError(
+                    self.env._(
+                        "%(event)s is not a committee's meeting.", event=event.name
+                    )
+                )
+            event._vstbpn_check_minutes_editable()
+            if not event.vstbpn_minutes or not event.vstbpn_minutes.strip():
+                raise UserError(
+                    self.env._(
+                        "Write the minutes of %(event)s before issuing them.",
+                        event=event.name,
+                    )
+                )
+        # attendance as it stands now, before it freezes
+        self.attendee_ids.flush_recordset(["vstbpn_attended"])
+        # checked above: an officer of the committee issues the minutes
+        self.sudo().write(
+            {
+                "vstbpn_minutes_state": "issued",
+                "vstbpn_minutes_date": fields.Date.context_today(self),
+            }
+        )
+        for event in self:
+            event.sudo().message_post(
+                body=self.env._("Minutes issued."),
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        self._vstbpn_issue_minutes_document()
+        return True
+
+    def _vstbpn_issue_minutes_document(self):
+        """Issue the minutes as a numbered document (BB) when an officer of
+        the meeting's own committee issues them (``vstbpn.document.source.mixin``)."""
+        for event in self:
+            event._vstbpn_issue_document_if_possible()
+
+    def _vstbpn_document_source_committee(self):
+        return self.vstbpn_committee_id
+
+    def _vstbpn_document_source_values(self):
+        printed = self.with_context(lang=self._vstbpn_document_lang())
+        signature = printed._vstbpn_document_signature()
+        addressees = self.attendee_ids.partner_id or self.partner_ids
+        return {
+            "subject": self.name,
+            "date": self.start.date()
+            if self.start
+            else fields.Date.context_today(self),
+            "body": self._vstbpn_render_document_body(),
+            "addressee_partner_ids": [fields.Command.set(addressees.ids)],
+            "distribution": "\n".join(printed._vstbpn_document_recipients()),
+            "signer_title": signature["title"],
+            "signer_name": signature["name"],
+        }
+
+    def action_vstbpn_print_minutes(self):
+        """Print the minutes; issued ones not numbered yet are issued first."""
+        self.ensure_one()
+        if self.vstbpn_minutes_state == "issued":
+            self._vstbpn_issue_document_if_possible()
+        return self.env.ref(
+            "vstbpn_committee.calendar_event_minutes_report"
+        ).report_action(self)
+
+    # PRINTING: the minutes (Biên bản)
+
+    def _vstbpn_document_parent_body(self):
+        return self.vstbpn_committee_id.organization_partner_id.name
+
+    def _vstbpn_document_issuer(self):
+        return self.vstbpn_committee_id.name
+
+    def _vstbpn_document_number(self):
+        return self._vstbpn_document_reference_or_blank("BB")
+
+    def _vstbpn_document_place(self):
+        return self.vstbpn_committee_id._vstbpn_document_place_name()
+
+    def _vstbpn_document_date(self):
+        return self.start and self.start.date()
+
+    def _vstbpn_document_title(self):
+        return self.env._("Minutes")
+
+    def _vstbpn_document_title_subject(self):
+        return self.name
+
+    def _vstbpn_document_recipients(self):
+        return [self.env._("Members of the committee")]
+
+    def _vstbpn_document_signature(self):
+        return {
+            "title": self.env._("Chair").upper(),
+            "name": self.vstbpn_chair_partner_id.name
+            or self.vstbpn_committee_id.head_partner_id.name
+            or "",
+        }
+
+    def _vstbpn_print_attendees(self):
+        return self.attendee_ids.sorted(
+            lambda a: (not a.vstbpn_attended, a.common_name or "")
+        )
+
+    # TRAINING FIGURES (for the reporting indicators on training)
+
+    @api.model
+    def _vstbpn_training_figures(self, committees, date_from, date_to):
+        """``{committee id: (female, male, total)}`` trained by each committee's
+        own trainings between the two dates, in one grouped query; the
+        reporting consolidates them up the tree."""
+        groups = self.sudo()._read_group(
+            [
+                ("vstbpn_committee_id", "in", committees.ids),
+                ("vstbpn_event_type", "=", "training"),
+                ("start", ">=", fields.Datetime.to_datetime(date_from)),
+                (
+                    "start",
+                    "<",
+                    fields.Datetime.to_datetime(date_to) + timedelta(days=1),
+                ),
+            ],
+            ["vstbpn_committee_id"],
+            ["vstbpn_participant_female:sum", "vstbpn_participant_male:sum"],
+        )
+        return {
+            committee.id: (female, male, female + male)
+            for committee, female, male in groups
+        }
+
+    # SCHEDULED ACTION: plan the next regular meeting
+
+    @api.model
+    def _vstbpn_cron_plan_meetings(self):
+        """Give each committee's officers an activity to plan the next regular
+        meeting when none is planned within the period of its working rules
+        (chế độ họp định kỳ). Never twice: not while one is open."""
+        today = fields.Date.context_today(self)
+        committees = (
+            self.env["vstbpn.committee"]
+            .sudo()
+            .search(
+                [("meeting_frequency", "!=", False), ("officer_user_ids", "!=", False)]
+            )
+        )
+        if not committees:
+            return
+        horizon = today + timedelta(days=max(MEETING_PERIOD_DAYS.values()))
+        planned = self.sudo()._read_group(
+            [
+                ("vstbpn_committee_id", "in", committees.ids),
+                ("vstbpn_event_type", "=", "regular_meeting"),
+                ("start", ">=", fields.Datetime.to_datetime(today)),
+                ("start", "<", fields.Datetime.to_datetime(horizon)),
+            ],
+            ["vstbpn_committee_id"],
+            ["start:min"],
+        )
+        next_meeting = {committee: start for committee, start in planned}
+        last = dict(
+            self.sudo()._read_group(
+                [
+                    ("vstbpn_committee_id", "in", committees.ids),
+                    ("vstbpn_event_type", "=", "regular_meeting"),
+                    ("start", "<", fields.Datetime.to_datetime(today)),
+                ],
+                ["vstbpn_committee_id"],
+                ["start:max"],
+            )
+        )
+        activity_type = self.env.ref(PLAN_MEETING_ACTIVITY)
+        pending = set(
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "vstbpn.committee"),
+                    ("res_id", "in", committees.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+            .mapped("res_id")
+        )
+        vals_list = []
+        for committee in committees:
+            period = timedelta(days=MEETING_PERIOD_DAYS[committee.meeting_frequency])
+            upcoming = next_meeting.get(committee)
+            if committee.id in pending or (
+                upcoming and upcoming.date() < today + period
+            ):
+                continue
+            due = (
+                max(last[committee].date() + period, today)
+                if committee in last
+                else today
+            )
+            for user in committee.officer_user_ids.filtered(
+                lambda u: u.has_group("vstbpn_committee.group_officer")
+            ):
+                vals_list.append(
+                    {
+                        "res_model_id": self.env["ir.model"]._get_id(
+                            "vstbpn.committee"
+                        ),
+                        "res_id": committee.id,
+                        "activity_type_id": activity_type.id,
+                        "automated": True,
+                        "user_id": user.id,
+                        "date_deadline": due,
+                        "summary": self.with_context(lang=user.lang).env._(
+                            "Plan the next regular meeting of %(committee)s",
+                            committee=committee.name,
+                        ),
+                    }
+                )
+        self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True
+        ).create(vals_list)

@@ -1,0 +1,81 @@
+import io
+
+import xlsxwriter
+
+from odoo import models
+
+# Excel number formats are locale-neutral: a Vietnamese Excel shows 1.234.567.
+VND_FORMAT = "#,##0"
+QUANTITY_FORMAT = "#,##0.##"
+
+
+class VstbpnWorkPlanXlsxAbstract(models.AbstractModel):
+    """Writes a work-plan workbook: the steps both exports share.
+
+    Concrete exports fill ``_get_sheet_name``, ``_get_columns`` and
+    ``_write_content`` from their data provider; the workbook is written in
+    ``constant_memory`` mode, row after row, so that the subtree of a whole
+    province stays flat in memory.
+    """
+
+    _name = "vstbpn.work.plan.xlsx.abstract"
+    _description = "Work Plan XLSX Export"
+
+    def _render(self, data):
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(
+            output, {"constant_memory": True, "strings_to_numbers": False}
+        )
+        formats = self._define_formats(workbook)
+        sheet = workbook.add_worksheet(self._get_sheet_name(data)[:31])
+        columns = self._get_columns(data)
+        for index, (_label, width) in enumerate(columns):
+            sheet.set_column(index, index, width)
+        self._write_content(sheet, formats, columns, data)
+        workbook.close()
+        return output.getvalue()
+
+    def _define_formats(self, workbook):
+        base = {"font_name": "Times New Roman", "font_size": 12, "valign": "vcenter"}
+        return {
+            "title": workbook.add_format(dict(base, bold=True, font_size=14)),
+            "label": workbook.add_format(dict(base, bold=True)),
+            "italic": workbook.add_format(dict(base, italic=True)),
+            "header": workbook.add_format(
+                dict(
+                    base,
+                    bold=True,
+                    border=1,
+                    align="center",
+                    text_wrap=True,
+                    bg_color="#D9E1F2",
+                )
+            ),
+            "text": workbook.add_format(dict(base, border=1, text_wrap=True)),
+            "text_bold": workbook.add_format(
+                dict(base, border=1, bold=True, text_wrap=True)
+            ),
+            "center": workbook.add_format(dict(base, border=1, align="center")),
+            "quantity": workbook.add_format(
+                dict(base, border=1, num_format=QUANTITY_FORMAT)
+            ),
+            "vnd": workbook.add_format(dict(base, border=1, num_format=VND_FORMAT)),
+            "vnd_bold": workbook.add_format(
+                dict(base, border=1, bold=True, num_format=VND_FORMAT)
+            ),
+        }
+
+    def _write_header_row(self, sheet, formats, columns, row):
+        for index, (label, _width) in enumerate(columns):
+            sheet.write(row, index, label, formats["header"])
+        return row + 1
+
+    def _get_sheet_name(self, data):
+        raise NotImplementedError
+
+    def _get_columns(self, data):
+        """``[(label, width)]`` in order."""
+        raise NotImplementedError
+
+    def _write_content(self, sheet, formats, columns, data):
+        raise NotImplementedError
