@@ -9,10 +9,15 @@ of 100 sex-disaggregated indicators; measured in one run, at each scale:
    figures, total = female + male, and marks the reports accepted);
 3. consolidating the tree with the ORM (every province, then the nation);
 4. exporting the per-commune detail of the national consolidation to XLSX;
+5. evaluating 20 validation rules on every report of the period and storing
+   their violations, as the committee above does when it reviews the period
+   (5b: again, once they are stored, as after the units' submissions);
+6. flagging the outlying figures of every report against their peers;
 
 and, as baselines over the same rows, a plain SQL GROUP BY (province and
-national totals in one query) and a plain xlsxwriter script writing the same
-cells. Each step prints its time, SQL query count and peak memory growth (RSS
+national totals in one query), a plain xlsxwriter script writing the same
+cells and a plain SQL of the same 20 checks (one self-join per rule). Each
+step prints its time, SQL query count and peak memory growth (RSS
 sampled every 5 ms). Each scale runs on a copy of the database that is dropped
 afterwards, and each step in a transaction of its own, as each user action is
 in Odoo: the set-up and the opening commit, the repeated runs roll back.
@@ -38,6 +43,55 @@ INDICATORS = 100
 OPEN = "1. open the period"
 CONSOLIDATE = "3. consolidate (provinces, nation)"
 EXPORT = "4. XLSX detail of the nation"
+RULES = "5. evaluate the rules (national period)"
+RULES_BASELINE = "baseline: SQL checks"
+RULES_AGAIN = "5b. evaluate again (violations stored)"
+OUTLIERS = "6. flag outliers (national period)"
+# The validation rules of step 5: figures {letter: (indicator number, part)},
+# left side, operator, right side. A divisor is always one figure ("/ {b}"):
+# the rule leaves a report unchecked where it is zero, as the baseline's
+# NULLIF does.
+BENCH_RULES = [
+    (
+        {"a": (0, "female"), "b": (0, "male"), "c": (0, "total")},
+        "{a} + {b}",
+        "eq",
+        "{c}",
+    ),
+    ({"a": (1, "female"), "b": (1, "total")}, "{a}", "le", "{b}"),
+    ({"a": (2, "male"), "b": (2, "total")}, "{a}", "le", "{b}"),
+    ({"a": (3, "total")}, "{a}", "le", "100"),
+    ({"a": (4, "female"), "b": (5, "female")}, "{a}", "le", "{b} + 5"),
+    ({"a": (6, "total"), "b": (7, "male")}, "{a}", "ge", "{b}"),
+    ({"a": (8, "female"), "b": (8, "total")}, "{a} / {b} * 100", "le", "80"),
+    ({"a": (9, "female"), "b": (9, "male")}, "{a}", "ne", "{b}"),
+    ({"a": (10, "total"), "b": (10, "female")}, "{a}", "gt", "{b}"),
+    ({"a": (11, "female")}, "{a}", "lt", "50"),
+    ({"a": (12, "total"), "b": (13, "total")}, "{a} - {b}", "le", "60"),
+    ({"a": (14, "female"), "b": (14, "male")}, "{a} * 2", "ge", "{b}"),
+    ({"a": (15, "total"), "b": (16, "total")}, "{a}", "ge", "{b} - 30"),
+    ({"a": (17, "female"), "b": (18, "female")}, "{a} + {b}", "le", "100"),
+    ({"a": (19, "male")}, "{a}", "le", "30"),
+    ({"a": (20, "female"), "b": (21, "female")}, "({a} + {b}) / 2", "le", "45"),
+    (
+        {"a": (22, "total"), "b": (22, "female"), "c": (22, "male")},
+        "{a}",
+        "eq",
+        "{b} + {c}",
+    ),
+    ({"a": (23, "female")}, "{a}", "ge", "0"),
+    ({"a": (24, "total"), "b": (25, "total")}, "{a} / {b}", "le", "10"),
+    ({"a": (26, "male"), "b": (26, "female")}, "{a}", "lt", "{b} + 31"),
+]
+# The baseline's comparisons: true where the rule holds.
+BASELINE_HOLDS = {
+    "eq": "ABS(({l}) - ({r})) <= 0.000001",
+    "ne": "ABS(({l}) - ({r})) > 0.000001",
+    "lt": "({l}) < ({r})",
+    "le": "({l}) <= ({r})",
+    "gt": "({l}) > ({r})",
+    "ge": "({l}) >= ({r})",
+}
 
 
 class PeakRss:
@@ -212,6 +266,101 @@ BASELINE_SQL = """
      WHERE r.period_id = %s AND c.parent_id = ANY(%s)
   GROUP BY GROUPING SETS ((c.parent_id, v.indicator_id), (v.indicator_id))
 """
+
+
+def build_rules(env, period_id):
+    """The 20 rules of step 5, on the period's template."""
+    template = env["vstbpn.report.period"].browse(period_id).template_id
+    env["vstbpn.validation.rule"].create(
+        [
+            {
+                "name": f"Bench rule {number:02d}",
+                "left_expression": rule_side(left, figures),
+                "operator": operator,
+                "right_expression": rule_side(right, figures),
+                "skip_policy": "never",
+                "template_ids": [(6, 0, template.ids)],
+            }
+            for number, (figures, left, operator, right) in enumerate(BENCH_RULES)
+        ]
+    )
+
+
+def rule_side(side, figures):
+    return side.format(
+        **{key: f"[BENCH-{i:03d}.{part}]" for key, (i, part) in figures.items()}
+    )
+
+
+def baseline_rules_sql(env, period_id):
+    """The same checks in plain SQL: per rule, the report's lines of the
+    indicators it reads joined on the report, the rule's condition negated;
+    one UNION ALL of the 20 rules."""
+    import re
+
+    from odoo.tools import SQL
+
+    indicator_ids = dict(
+        env["vstbpn.indicator"]
+        .search([("code", "=like", "BENCH-%")])
+        .mapped(lambda i: (int(i.code.split("-")[1]), i.id))
+    )
+    branches = []
+    for number, (figures, left, operator, right) in enumerate(BENCH_RULES):
+        indicators = sorted({i for i, _part in figures.values()})
+        alias = {i: f"v{index}" for index, i in enumerate(indicators)}
+        columns = {
+            key: f"{alias[i]}.result_{part}" for key, (i, part) in figures.items()
+        }
+
+        def side(text, columns=columns):
+            return re.sub(r"/ (\{\w\})", r"/ NULLIF(\1, 0)", text).format(**columns)
+
+        joins = SQL(" ").join(
+            SQL(
+                "JOIN vstbpn_report_value %s ON %s = v0.report_id AND %s = %s",
+                SQL.identifier(alias[i]),
+                SQL.identifier(alias[i], "report_id"),
+                SQL.identifier(alias[i], "indicator_id"),
+                indicator_ids[i],
+            )
+            for i in indicators[1:]
+        )
+        branches.append(
+            SQL(
+                "SELECT v0.report_id, %s FROM vstbpn_report_value v0 %s "
+                "WHERE v0.period_id = %s AND v0.indicator_id = %s AND NOT (%s)",
+                number,
+                joins,
+                period_id,
+                indicator_ids[indicators[0]],
+                SQL(BASELINE_HOLDS[operator].format(l=side(left), r=side(right))),
+            )
+        )
+    return SQL(" UNION ALL ").join(branches)
+
+
+def evaluate_rules(env, period_id):
+    """What the committee above runs when it reviews the period's rules."""
+    reports = env["vstbpn.report"].search([("period_id", "=", period_id)])
+    env["vstbpn.validation.rule"]._evaluate_reports(reports)
+    env.cr.execute(
+        "SELECT COUNT(*) FROM vstbpn_report_violation x "
+        "JOIN vstbpn_report r ON r.id = x.report_id WHERE r.period_id = %s",
+        (period_id,),
+    )
+    return env.cr.fetchone()[0]
+
+
+def flag_outliers(env, period_id):
+    reports = env["vstbpn.report"].search([("period_id", "=", period_id)])
+    env["vstbpn.report.value"]._flag_outliers(reports)
+    env.cr.execute(
+        "SELECT COUNT(*) FROM vstbpn_report_value "
+        "WHERE period_id = %s AND outlier_kind IS NOT NULL",
+        (period_id,),
+    )
+    return env.cr.fetchone()[0]
 
 
 def baseline_xlsx(units, matrix):
@@ -397,7 +546,38 @@ def run_scale(registry, scale, repeat=3):
         f"     {cells:,} figure cells; national total of the first indicator: "
         f"{total_value:,.0f}"
     )
+    run_quality_steps(registry, bench, scale, period_id, repeat)
     return bench.rows
+
+
+def run_quality_steps(registry, bench, scale, period_id, repeat):
+    """Steps 5 and 6: the rules, taking turns with their SQL baseline, and the
+    outliers; every run rolls back, but one evaluation that stays for 5b."""
+    with transaction(registry, commit=True) as env:
+        build_rules(env, period_id)
+        baseline = baseline_rules_sql(env, period_id)
+    for step in (RULES, RULES_AGAIN):
+        if step == RULES_AGAIN:
+            with transaction(registry, commit=True) as env:
+                evaluate_rules(env, period_id)
+        for _attempt in range(repeat):
+            with transaction(registry) as env, bench.step(env, step, scale) as result:
+                result["violations"] = evaluate_rules(env, period_id)
+            with (
+                transaction(registry) as env,
+                bench.step(env, f"   {RULES_BASELINE}", scale) as result,
+            ):
+                env.cr.execute(baseline)
+                result["violations"] = len(env.cr.fetchall())
+    for _attempt in range(repeat):
+        with transaction(registry) as env, bench.step(env, OUTLIERS, scale) as result:
+            result["flags"] = flag_outliers(env, period_id)
+    found = {row["step"].strip(): row for row in bench.rows if row["scale"] == scale}
+    out(
+        f"     {found[RULES]['violations']:,} violations stored "
+        f"(baseline: {found[RULES_BASELINE]['violations']:,}); "
+        f"{found[OUTLIERS]['flags']:,} figures flagged as outliers"
+    )
 
 
 @contextmanager
@@ -489,6 +669,15 @@ def summarize(rows):
             f"+{xlsx['mb']:.0f} MB (target < 100 MB); "
             f"opening {opening['per_unit']:.2f} queries/unit, {ms_per_unit:.1f} ms/unit"
         )
+        if (scale, RULES) in by:
+            rules = by[(scale, RULES)]
+            checks = by[(scale, RULES_BASELINE)]["seconds"]
+            again = by[(scale, RULES_AGAIN)]["seconds"]
+            out(
+                f"  {scale:.0%}: rules {rules['seconds'] / checks:.2f}x SQL storing "
+                f"the violations, {again / checks:.2f}x once stored (target <= 2x); "
+                f"{rules['queries']} queries for {len(BENCH_RULES)} rules"
+            )
     if len(scales) > 1:
         counts = [by[(s, CONSOLIDATE)]["queries"] for s in scales]
         same = "same" if len(set(counts)) == 1 else "DIFFERENT"

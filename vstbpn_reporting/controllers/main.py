@@ -11,6 +11,8 @@ class VstbpnReportXlsxController(http.Controller):
         "/vstbpn_reporting/report/<int:report_id>/xlsx/<string:layout>",
         type="http",
         auth="user",
+        # reads only: with a replica configured (db_replica_host), it runs there
+        readonly=True,
     )
     def download_report_xlsx(self, report_id, layout, **kwargs):
         report = request.env["vstbpn.report"].browse(report_id)

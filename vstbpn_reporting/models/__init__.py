@@ -17,3 +17,13 @@ from . import vstbpn_report_xlsx_form
 from . import vstbpn_report_xlsx_consolidation
 from . import vstbpn_report_import
 from . import vstbpn_report_document
+from . import vstbpn_validation_rule
+from . import vstbpn_report_violation
+from . import vstbpn_indicator_quality
+from . import vstbpn_report_value_quality
+from . import vstbpn_report_validation
+from . import vstbpn_report_import_validation
+from . import vstbpn_report_return_validation
+from . import vstbpn_report_quality
+from . import vstbpn_report_quality_export
+from . import vstbpn_report_period_quality

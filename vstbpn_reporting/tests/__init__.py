@@ -11,4 +11,6 @@ from . import test_ui
 from . import test_report_document
 from . import test_integrity
 from . import test_bad_input
+from . import test_validation_rules
+from . import test_outliers
 from . import test_training_source
