@@ -13,15 +13,9 @@ class VstbpnCampaign(models.Model):
     30/2020/NĐ-CP and the XLSX summary, both from ``vstbpn.campaign.summary``."""
 
     _name = "vstbpn.campaign"
-    _inherit = ["vstbpn.campaign", "vstbpn.official.document.mixin"]
+    _inherit = ["vstbpn.campaign", "vstbpn.report.document.mixin"]
 
     # THE PRINTED RESULTS REPORT
-
-    def _vstbpn_document_parent_body(self):
-        return self.committee_id.organization_partner_id.name
-
-    def _vstbpn_document_issuer(self):
-        return self.committee_id.name
 
     def _vstbpn_document_number(self):
         if self.document_number:
@@ -30,40 +24,11 @@ class VstbpnCampaign(models.Model):
         symbol = self.committee_id.document_symbol
         return f"{blank}/BC-{symbol}" if symbol else f"{blank}/BC"
 
-    def _vstbpn_document_place(self):
-        return self.committee_id._vstbpn_document_place_name()
-
     def _vstbpn_document_date(self):
         return self.date_closed or fields.Date.context_today(self)
 
-    def _vstbpn_document_title(self):
-        return self.env._("Report")
-
     def _vstbpn_document_title_subject(self):
         return self.env._("Results of the %(name)s", name=self.name)
-
-    def _vstbpn_document_addressees(self):
-        above = self.committee_id.parent_id
-        if not above:
-            return []
-        if above.standing_body_partner_id:
-            return [
-                self.env._(
-                    "%(committee)s (through %(standing_body)s)",
-                    committee=above.name,
-                    standing_body=above.standing_body_partner_id.name,
-                )
-            ]
-        return [above.name]
-
-    def _vstbpn_document_recipients(self):
-        return [self.env._("As above"), self.env._("Members of the committee")]
-
-    def _vstbpn_document_signature(self):
-        return {
-            "title": self.env._("Head").upper(),
-            "name": self.committee_id.head_partner_id.name or "",
-        }
 
     def _vstbpn_print_general(self, figures):
         """The first paragraph of the results report, figures in Vietnamese."""

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 PLAN_STATES = [
@@ -25,6 +25,7 @@ class VstbpnCampaignPlan(models.Model):
         "vstbpn.committee.owned.mixin",
         "vstbpn.locked.workflow.mixin",
         "vstbpn.deadline.mixin",
+        "vstbpn.review.workflow.mixin",
     ]
     _order = "campaign_id desc, committee_complete_name, id"
     _vstbpn_tie_fields = ("campaign_id", "committee_id")
@@ -42,6 +43,10 @@ class VstbpnCampaignPlan(models.Model):
     _vstbpn_free_fields = ("last_reminder_date", "escalation_date")
     _vstbpn_done_date_field = "date_submitted"
     _vstbpn_todo_activity = SUBMIT_ACTIVITY
+    _vstbpn_review_activity = REVIEW_ACTIVITY
+    _vstbpn_accepted_state = "approved"
+    _vstbpn_accepted_date_field = "date_approved"
+    _vstbpn_accepted_user_field = "approved_user_id"
 
     name = fields.Char(compute="_compute_name", store=True)
     campaign_id = fields.Many2one(
@@ -256,101 +261,58 @@ class VstbpnCampaignPlan(models.Model):
     # ACTIONS
 
     def action_submit(self):
-        self.check_access("write")
-        for plan in self:
-            if plan.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "The plan %(name)s has already been submitted.", name=plan.name
-                    )
-                )
-            if plan.campaign_id.state != "open":
-                raise UserError(
-                    self.env._(
-                        "%(campaign)s is not open: plans can no longer be submitted.",
-                        campaign=plan.campaign_id.name,
-                    )
-                )
-        self._vstbpn_trusted_write(
-            {
-                "state": "submitted",
-                "date_submitted": fields.Date.context_today(self),
-                "submitted_user_id": self.env.uid,
-                "return_reason": False,
-            }
-        )
-        self.sudo().activity_feedback([SUBMIT_ACTIVITY])
-        self._vstbpn_schedule_activities(
-            REVIEW_ACTIVITY,
-            self._vstbpn_escalation_users(),
-            lambda plan: plan.env._(
-                "Review the Action Month plan of %(unit)s", unit=plan.committee_id.name
-            ),
-        )
-        return True
+        return self._vstbpn_submit()
 
-    def action_approve(self):
-        self._check_review("submitted")
-        self._vstbpn_trusted_write(
-            {
-                "state": "approved",
-                "date_approved": fields.Date.context_today(self),
-                "approved_user_id": self.env.uid,
-            }
-        )
-        self.sudo().activity_feedback([REVIEW_ACTIVITY])
-        return True
-
-    def action_return(self, reason):
-        """Back to draft, so that the unit can correct its plan."""
-        if not (reason or "").strip():
+    def _vstbpn_check_submittable(self):
+        if self.state != "draft":
             raise UserError(
                 self.env._(
-                    "Say why the plan is returned, so the unit knows what to correct."
+                    "The plan %(name)s has already been submitted.", name=self.name
                 )
             )
-        self._check_review("submitted", "approved")
-        self._vstbpn_trusted_write(
-            {
-                "state": "draft",
-                "date_submitted": False,
-                "submitted_user_id": False,
-                "date_approved": False,
-                "approved_user_id": False,
-                "return_reason": reason,
-            }
-        )
-        self.sudo().activity_unlink([REVIEW_ACTIVITY])
-        self._vstbpn_post_note(
-            self.env._("Returned for correction: %(reason)s", reason=reason)
-        )
-        self._vstbpn_schedule_todo()
-        return True
+        if self.campaign_id.state != "open":
+            raise UserError(
+                self.env._(
+                    "%(campaign)s is not open: plans can no longer be submitted.",
+                    campaign=self.campaign_id.name,
+                )
+            )
 
-    def action_open_return_wizard(self):
-        self._check_review("submitted", "approved")
+    def _vstbpn_review_summary(self):
+        return self.env._(
+            "Review the Action Month plan of %(unit)s", unit=self.committee_id.name
+        )
+
+    def action_approve(self):
+        return self._vstbpn_accept()
+
+    def _vstbpn_return_reason_message(self):
+        return self.env._(
+            "Say why the plan is returned, so the unit knows what to correct."
+        )
+
+    def _vstbpn_returned_note(self, reason):
+        return self.env._("Returned for correction: %(reason)s", reason=reason)
+
+    def _vstbpn_return_wizard_action(self):
         return self.env["vstbpn.campaign.reason"]._open(
             "return_plan", self, self.env._("Return the Plan")
         )
 
-    def _check_review(self, *states):
-        self.check_access("read")
-        for plan in self:
-            if not plan._is_plan_reviewer():
-                raise AccessError(
-                    self.env._(
-                        "Only the officers of %(organiser)s approve or return the "
-                        "plans of its Action Month.",
-                        organiser=plan.sudo().campaign_id.committee_id.name,
-                    )
-                )
-            if plan.state not in states:
-                raise UserError(
-                    self.env._(
-                        "The plan %(name)s is not in a state that allows this.",
-                        name=plan.name,
-                    )
-                )
+    def _vstbpn_is_workflow_reviewer(self):
+        return self._is_plan_reviewer()
+
+    def _vstbpn_review_refused_message(self):
+        return self.env._(
+            "Only the officers of %(organiser)s approve or return the "
+            "plans of its Action Month.",
+            organiser=self.sudo().campaign_id.committee_id.name,
+        )
+
+    def _vstbpn_review_state_message(self):
+        return self.env._(
+            "The plan %(name)s is not in a state that allows this.", name=self.name
+        )
 
     def action_open_activities(self):
         self.ensure_one()

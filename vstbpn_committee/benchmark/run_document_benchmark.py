@@ -3,10 +3,11 @@
 
 A tree of 1 national + 34 provincial + 3,321 commune committees (at 10% and
 100% of the communes), with an officer for the national committee and for
-each province, as in ``vstbpn_reporting/benchmark/run_benchmark.py``. The
-national committee issues one official letter "to all units below": one
-acknowledgement per committee, one "read and carry out" activity per
-committee for the officers of its province (communes have none of their
+each province, built by ``vstbpn_reporting/benchmark/run_benchmark.py``
+(imported rather than copied, as are its output, transactions and scratch
+databases). The national committee issues one official letter "to all units
+below": one acknowledgement per committee, one "read and carry out" activity
+per committee for the officers of its province (communes have none of their
 own), the printed copy and one message to them all. Measured: seconds and SQL
 queries of ``action_issue``, run 3 times, each in a transaction of its own
 that is rolled back but the last; the fastest run counts. Each scale runs on
@@ -23,118 +24,31 @@ Usage (a database with vstbpn_committee installed, demo data or not):
 """
 
 import argparse
-import sys
+import importlib
 import time
-from contextlib import closing, contextmanager
 
-PROVINCES = 34
-COMMUNES = 3321
 # README, "Benchmark": opening a period, seconds for its units, per scale
 OPENING = {0.1: (1.78, 367), 1.0: (16.70, 3356)}
 
 
-def out(line=""):
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
-
-
-@contextmanager
-def transaction(registry, commit=False):
-    """One step, one transaction, as one user action is in Odoo."""
-    import odoo
-
-    with registry.cursor() as cr:
-        yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "vi_VN"})
-        if commit:
-            cr.commit()
-        else:
-            cr.rollback()
-
-
-@contextmanager
-def scratch_database(template, scale):
-    """A copy of the installed database for one scale, dropped afterwards."""
-    import odoo
-    from odoo.tools import SQL
-
-    name = f"{template}_doc_{round(scale * 100)}"
-
-    def admin(query):
-        with closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
-            cr._cnx.autocommit = True
-            cr.execute(query)
-
-    admin(
-        SQL(
-            "CREATE DATABASE %s TEMPLATE %s",
-            SQL.identifier(name),
-            SQL.identifier(template),
-        )
+def reporting_benchmark():
+    """The reporting benchmark's module: its tree, its output, its transactions
+    and its scratch databases, shared rather than copied."""
+    return importlib.import_module(
+        "odoo.addons.vstbpn_reporting.benchmark.run_benchmark"
     )
-    try:
-        yield odoo.modules.registry.Registry(name)
-    finally:
-        odoo.modules.registry.Registry.delete(name)
-        odoo.sql_db.close_db(name)
-        admin(SQL("DROP DATABASE IF EXISTS %s", SQL.identifier(name)))
 
 
-def build_tree(env, communes):
-    """The national tree, its officers, and the national letter to every unit."""
-    Committee = env["vstbpn.committee"].with_context(
-        tracking_disable=True, mail_create_nolog=True
+def build_tree(bench_module, env, communes):
+    """The reporting benchmark's tree and officers, and the national letter to
+    every unit."""
+    national, provinces = bench_module.build_tree(env, communes)
+    national.document_symbol = "UBQG"
+    officers = env["res.users"].search(
+        [("vstbpn_committee_ids", "in", (national | provinces).ids)]
     )
-    level = {
-        code: env.ref(f"vstbpn_committee.level_{code}").id
-        for code in ("national", "province", "commune")
-    }
-    national = Committee.create(
-        {
-            "name": "Bench national",
-            "code": "BENCH",
-            "level_id": level["national"],
-            "document_symbol": "UBQG",
-        }
-    )
-    provinces = Committee.create(
-        [
-            {
-                "name": f"Bench province {p:02d}",
-                "code": f"BENCH-{p:02d}",
-                "level_id": level["province"],
-                "parent_id": national.id,
-            }
-            for p in range(PROVINCES)
-        ]
-    )
-    Committee.create(
-        [
-            {
-                "name": f"Bench commune {c:04d}",
-                "code": f"BENCH-{c % PROVINCES:02d}-{c:04d}",
-                "level_id": level["commune"],
-                "parent_id": provinces[c % PROVINCES].id,
-            }
-            for c in range(communes)
-        ]
-    )
-    groups = [
-        env.ref("base.group_user").id,
-        env.ref("vstbpn_committee.group_officer").id,
-    ]
-    Users = env["res.users"].with_context(no_reset_password=True, tracking_disable=True)
-    Users.create(
-        [
-            {
-                "name": f"Officer {committee.code}",
-                "login": f"bench_doc_{committee.code.lower()}",
-                "email": f"bench_doc_{committee.code.lower()}@example.com",
-                "groups_id": [(6, 0, groups)],
-                "vstbpn_committee_ids": [(6, 0, committee.ids)],
-            }
-            for committee in national | provinces
-        ]
-    )
+    for user in officers:
+        user.email = f"{user.login}@example.com"
     document = env["vstbpn.document"].create(
         {
             "committee_id": national.id,
@@ -150,14 +64,15 @@ def build_tree(env, communes):
     return document.id
 
 
-def run_scale(registry, scale, repeat):
-    communes = round(COMMUNES * scale)
+def run_scale(bench_module, registry, scale, repeat):
+    out, transaction = bench_module.out, bench_module.transaction
+    communes = round(bench_module.COMMUNES * scale)
     out(
-        f"\nScale {scale:.0%}: 1 national + {PROVINCES} provinces + {communes} "
-        "communes; the national committee issues to all units below"
+        f"\nScale {scale:.0%}: 1 national + {bench_module.PROVINCES} provinces + "
+        f"{communes} communes; the national committee issues to all units below"
     )
     with transaction(registry, commit=True) as env:
-        document_id = build_tree(env, communes)
+        document_id = build_tree(bench_module, env, communes)
     runs = []
     for attempt in range(repeat):
         last = attempt == repeat - 1
@@ -182,7 +97,8 @@ def run_scale(registry, scale, repeat):
     return {"scale": scale, "seconds": seconds, "queries": count, "units": units}
 
 
-def summarize(rows):
+def summarize(bench_module, rows):
+    out = bench_module.out
     out("\n| scale | units | issue: s / queries | ms/unit | opening: s | ratio |")
     out("|---|---|---|---|---|---|")
     for row in rows:
@@ -220,11 +136,13 @@ def main():
 
     config.parse_config(odoo_args)
     odoo.netsvc.init_logger()
+    odoo.modules.module.initialize_sys_path()
+    bench_module = reporting_benchmark()
     rows = []
     for scale in (float(s) for s in args.scales.split(",")):
-        with scratch_database(config["db_name"], scale) as registry:
-            rows.append(run_scale(registry, scale, args.repeat))
-    summarize(rows)
+        with bench_module.scratch_database(config["db_name"], scale) as registry:
+            rows.append(run_scale(bench_module, registry, scale, args.repeat))
+    summarize(bench_module, rows)
 
 
 if __name__ == "__main__":

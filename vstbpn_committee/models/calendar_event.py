@@ -54,7 +54,6 @@ class CalendarEvent(models.Model):
     _name = "calendar.event"
     _inherit = [
         "calendar.event",
-        "vstbpn.official.document.mixin",
         "vstbpn.document.source.mixin",
     ]
     # Answering an invitation posts on the event: people invited from another
@@ -62,6 +61,7 @@ class CalendarEvent(models.Model):
     _mail_post_access = "read"
     _vstbpn_document_link_field = "vstbpn_document_id"
     _vstbpn_document_type_xmlid = "vstbpn_committee.document_type_minutes"
+    _vstbpn_document_abbreviation = "BB"
     _vstbpn_document_body_template = "vstbpn_committee.calendar_event_minutes_body"
 
     vstbpn_committee_id = fields.Many2one(
@@ -321,18 +321,6 @@ class CalendarEvent(models.Model):
         ).report_action(self)
 
     # PRINTING: the minutes (Biên bản)
-
-    def _vstbpn_document_parent_body(self):
-        return self.vstbpn_committee_id.organization_partner_id.name
-
-    def _vstbpn_document_issuer(self):
-        return self.vstbpn_committee_id.name
-
-    def _vstbpn_document_number(self):
-        return self._vstbpn_document_reference_or_blank("BB")
-
-    def _vstbpn_document_place(self):
-        return self.vstbpn_committee_id._vstbpn_document_place_name()
 
     def _vstbpn_document_date(self):
         return self.start and self.start.date()

@@ -15,21 +15,42 @@ class VstbpnDocumentSourceMixin(models.AbstractModel):
     once; the record then prints with that number.
 
     Configured by class attributes: ``_vstbpn_document_link_field`` (the
-    Many2one to ``vstbpn.document``) and ``_vstbpn_document_type_xmlid``. Hooks:
-    ``_vstbpn_document_source_committee()`` (the issuer) and
+    Many2one to ``vstbpn.document``), ``_vstbpn_document_type_xmlid`` and
+    ``_vstbpn_document_abbreviation`` (of the type, in the number printed
+    before the document is issued). Hooks:
+    ``_vstbpn_document_source_committee()`` (the issuer, whose parent body,
+    name and place head the printed layout) and
     ``_vstbpn_document_source_values()`` (subject, date, text, addressees,
     signer of the document).
     """
 
     _name = "vstbpn.document.source.mixin"
+    _inherit = ["vstbpn.official.document.mixin"]
     _description = "Issued as an Official Document"
 
     _vstbpn_document_link_field = "document_id"
     _vstbpn_document_type_xmlid = ""
     _vstbpn_document_body_template = ""
+    _vstbpn_document_abbreviation = ""
 
     def _vstbpn_document_source_committee(self):
         return self.committee_id
+
+    # PRINTING: the issuer's part of the layout
+
+    def _vstbpn_document_parent_body(self):
+        return self._vstbpn_document_source_committee().organization_partner_id.name
+
+    def _vstbpn_document_issuer(self):
+        return self._vstbpn_document_source_committee().name
+
+    def _vstbpn_document_number(self):
+        return self._vstbpn_document_reference_or_blank(
+            self._vstbpn_document_abbreviation
+        )
+
+    def _vstbpn_document_place(self):
+        return self._vstbpn_document_source_committee()._vstbpn_document_place_name()
 
     def _vstbpn_document_source_values(self):
         """``vstbpn.document`` values: subject, date, addressees, signer..."""

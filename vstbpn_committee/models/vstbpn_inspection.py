@@ -38,7 +38,6 @@ class VstbpnInspection(models.Model):
         "mail.activity.mixin",
         "vstbpn.committee.owned.mixin",
         "vstbpn.locked.workflow.mixin",
-        "vstbpn.official.document.mixin",
         "vstbpn.document.source.mixin",
     ]
     _order = "date_start desc, id desc"
@@ -47,6 +46,7 @@ class VstbpnInspection(models.Model):
     _vstbpn_unique_fields = ("plan_id", "committee_id")
     _vstbpn_editable_states = ("planned", "in_progress")
     _vstbpn_document_type_xmlid = "vstbpn_committee.document_type_notice"
+    _vstbpn_document_abbreviation = "TB"
     _vstbpn_document_body_template = (
         "vstbpn_committee.vstbpn_inspection_conclusion_body"
     )
@@ -494,18 +494,6 @@ class VstbpnInspection(models.Model):
         ).report_action(self)
 
     # PRINTING: the conclusion notice (Thông báo kết luận kiểm tra)
-
-    def _vstbpn_document_parent_body(self):
-        return self.inspecting_committee_id.organization_partner_id.name
-
-    def _vstbpn_document_issuer(self):
-        return self.inspecting_committee_id.name
-
-    def _vstbpn_document_number(self):
-        return self._vstbpn_document_reference_or_blank("TB")
-
-    def _vstbpn_document_place(self):
-        return self.inspecting_committee_id._vstbpn_document_place_name()
 
     def _vstbpn_document_date(self):
         return (

@@ -43,7 +43,6 @@ class VstbpnWorkPlan(models.Model):
         "mail.activity.mixin",
         "vstbpn.committee.owned.mixin",
         "vstbpn.locked.workflow.mixin",
-        "vstbpn.official.document.mixin",
         "vstbpn.document.source.mixin",
     ]
     _order = "year desc, committee_id, version desc, id desc"
@@ -52,6 +51,7 @@ class VstbpnWorkPlan(models.Model):
     _vstbpn_unique_fields = ("committee_id", "year", "version")
     _vstbpn_editable_states = ("draft", "returned")
     _vstbpn_document_type_xmlid = "vstbpn_committee.document_type_plan"
+    _vstbpn_document_abbreviation = "KH"
     _vstbpn_document_body_template = "vstbpn_committee.vstbpn_work_plan_body"
 
     name = fields.Char(
@@ -560,18 +560,6 @@ class VstbpnWorkPlan(models.Model):
         }
 
     # PRINTING (Decree 30/2020/NĐ-CP)
-
-    def _vstbpn_document_parent_body(self):
-        return self.committee_id.organization_partner_id.name
-
-    def _vstbpn_document_issuer(self):
-        return self.committee_id.name
-
-    def _vstbpn_document_number(self):
-        return self._vstbpn_document_reference_or_blank("KH")
-
-    def _vstbpn_document_place(self):
-        return self.committee_id._vstbpn_document_place_name()
 
     def _vstbpn_document_date(self):
         return (

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL, format_date
 
@@ -67,6 +67,7 @@ class VstbpnReport(models.Model):
         "vstbpn.committee.owned.mixin",
         "vstbpn.locked.workflow.mixin",
         "vstbpn.deadline.mixin",
+        "vstbpn.review.workflow.mixin",
     ]
     _order = "deadline desc, period_id desc, committee_complete_name, id"
     _vstbpn_tie_fields = ("committee_id", "period_id")
@@ -82,6 +83,7 @@ class VstbpnReport(models.Model):
     _vstbpn_free_fields = ("last_reminder_date", "escalation_date")
     _vstbpn_done_date_field = "date_submitted"
     _vstbpn_todo_activity = SUBMIT_ACTIVITY
+    _vstbpn_review_activity = REVIEW_ACTIVITY
 
     name = fields.Char(compute="_compute_name", store=True)
     period_id = fields.Many2one(
@@ -302,27 +304,10 @@ class VstbpnReport(models.Model):
     # ACTIONS
 
     def action_submit(self):
-        self.check_access("write")
-        for report in self:
-            report._check_submittable()
-        self._vstbpn_trusted_write(
-            {
-                "state": "submitted",
-                "date_submitted": fields.Date.context_today(self),
-                "submitted_user_id": self.env.uid,
-                "return_reason": False,
-            }
-        )
-        self.sudo().activity_feedback([SUBMIT_ACTIVITY])
-        reviewable = self.filtered("parent_committee_id")
-        reviewable._vstbpn_schedule_activities(
-            REVIEW_ACTIVITY,
-            reviewable._vstbpn_escalation_users(),
-            lambda r: r.env._(
-                "Review the report of %(unit)s", unit=r.committee_id.name
-            ),
-        )
-        return True
+        return self._vstbpn_submit()
+
+    def _vstbpn_check_submittable(self):
+        return self._check_submittable()
 
     def _check_submittable(self):
         self.ensure_one()
@@ -342,47 +327,24 @@ class VstbpnReport(models.Model):
             )
         self.value_ids._check_ratio_denominators()
 
+    def _vstbpn_reviewable(self):
+        return self.filtered("parent_committee_id")
+
+    def _vstbpn_review_summary(self):
+        return self.env._("Review the report of %(unit)s", unit=self.committee_id.name)
+
     def action_accept(self):
-        self._check_review("submitted")
-        # the reviewer reads the units below but writes only through the workflow
-        self._vstbpn_trusted_write(
-            {
-                "state": "accepted",
-                "date_accepted": fields.Date.context_today(self),
-                "accepted_user_id": self.env.uid,
-            }
-        )
-        self.sudo().activity_feedback([REVIEW_ACTIVITY])
-        return True
+        return self._vstbpn_accept()
 
-    def action_return(self, reason):
-        """Send the reports back to draft so the unit can correct them."""
-        if not (reason or "").strip():
-            raise UserError(
-                self.env._(
-                    "Say why the report is returned, so the unit knows what to correct."
-                )
-            )
-        self._check_review("submitted", "accepted")
-        self._vstbpn_trusted_write(
-            {
-                "state": "draft",
-                "date_submitted": False,
-                "submitted_user_id": False,
-                "date_accepted": False,
-                "accepted_user_id": False,
-                "return_reason": reason,
-            }
+    def _vstbpn_return_reason_message(self):
+        return self.env._(
+            "Say why the report is returned, so the unit knows what to correct."
         )
-        self.sudo().activity_unlink([REVIEW_ACTIVITY])
-        self._vstbpn_post_note(
-            self.env._("Returned for correction: %(reason)s", reason=reason)
-        )
-        self._vstbpn_schedule_todo()
-        return True
 
-    def action_open_return_wizard(self):
-        self._check_review("submitted", "accepted")
+    def _vstbpn_returned_note(self, reason):
+        return self.env._("Returned for correction: %(reason)s", reason=reason)
+
+    def _vstbpn_return_wizard_action(self):
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Return the Report"),
@@ -392,24 +354,16 @@ class VstbpnReport(models.Model):
             "context": {"default_report_ids": self.ids},
         }
 
-    def _check_review(self, *states):
-        self.check_access("read")
-        for report in self:
-            if not report._is_reviewer():
-                raise AccessError(
-                    self.env._(
-                        "Only the committees above %(unit)s can accept or return "
-                        "its report.",
-                        unit=report.committee_id.name,
-                    )
-                )
-            if report.state not in states:
-                raise UserError(
-                    self.env._(
-                        "The report %(name)s is not in a state that allows this.",
-                        name=report.name,
-                    )
-                )
+    def _vstbpn_review_refused_message(self):
+        return self.env._(
+            "Only the committees above %(unit)s can accept or return its report.",
+            unit=self.committee_id.name,
+        )
+
+    def _vstbpn_review_state_message(self):
+        return self.env._(
+            "The report %(name)s is not in a state that allows this.", name=self.name
+        )
 
     def action_fill_automatic_values(self):
         self.check_access("write")

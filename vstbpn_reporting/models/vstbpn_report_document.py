@@ -1,18 +1,19 @@
 from odoo import fields, models
 
 
-class VstbpnReport(models.Model):
-    """The printed report, in the official layout of Decree 30/2020/NĐ-CP."""
+class VstbpnReportDocumentMixin(models.AbstractModel):
+    """A report of a committee to the committee above, printed in the layout of
+    Decree 30/2020/NĐ-CP: issued by the committee, addressed to the committee
+    above (through its standing body), signed by the head.
 
-    _name = "vstbpn.report"
-    _inherit = ["vstbpn.report", "vstbpn.official.document.mixin"]
+    Hook: ``_vstbpn_document_addressed_committee()``, the committee above."""
 
-    document_number = fields.Char(
-        string="Document Number",
-        tracking=True,
-        help="As the clerical office numbers it, e.g. '25/BC-BVSTBPN'. Left empty, "
-        "the printed report leaves the number blank after the committee's symbol.",
-    )
+    _name = "vstbpn.report.document.mixin"
+    _inherit = ["vstbpn.official.document.mixin"]
+    _description = "Report to the Committee Above"
+
+    def _vstbpn_document_addressed_committee(self):
+        return self.committee_id.parent_id
 
     def _vstbpn_document_parent_body(self):
         return self.committee_id.organization_partner_id.name
@@ -20,28 +21,14 @@ class VstbpnReport(models.Model):
     def _vstbpn_document_issuer(self):
         return self.committee_id.name
 
-    def _vstbpn_document_number(self):
-        if self.document_number:
-            return self.document_number
-        # Room for the number the clerical office writes in by hand.
-        blank = "\u00a0" * 8
-        report_type = self.env.ref("vstbpn_committee.document_type_report")
-        return f"{blank}/{report_type._vstbpn_symbol(self.committee_id)}"
-
     def _vstbpn_document_place(self):
         return self.committee_id._vstbpn_document_place_name()
-
-    def _vstbpn_document_date(self):
-        return self.date_submitted or fields.Date.context_today(self)
 
     def _vstbpn_document_title(self):
         return self.env._("Report")
 
-    def _vstbpn_document_title_subject(self):
-        return self.period_id.name
-
     def _vstbpn_document_addressees(self):
-        above = self.parent_committee_id
+        above = self._vstbpn_document_addressed_committee()
         if not above:
             return []
         if above.standing_body_partner_id:
@@ -62,6 +49,34 @@ class VstbpnReport(models.Model):
             "title": self.env._("Head").upper(),
             "name": self.committee_id.head_partner_id.name or "",
         }
+
+
+class VstbpnReport(models.Model):
+    """The printed report, in the official layout of Decree 30/2020/NĐ-CP."""
+
+    _name = "vstbpn.report"
+    _inherit = ["vstbpn.report", "vstbpn.report.document.mixin"]
+
+    document_number = fields.Char(
+        string="Document Number",
+        tracking=True,
+        help="As the clerical office numbers it, e.g. '25/BC-BVSTBPN'. Left empty, "
+        "the printed report leaves the number blank after the committee's symbol.",
+    )
+
+    def _vstbpn_document_number(self):
+        if self.document_number:
+            return self.document_number
+        # Room for the number the clerical office writes in by hand.
+        blank = "\u00a0" * 8
+        report_type = self.env.ref("vstbpn_committee.document_type_report")
+        return f"{blank}/{report_type._vstbpn_symbol(self.committee_id)}"
+
+    def _vstbpn_document_date(self):
+        return self.date_submitted or fields.Date.context_today(self)
+
+    def _vstbpn_document_title_subject(self):
+        return self.period_id.name
 
     def _vstbpn_print_values(self):
         """The rows of the printed indicator table, figures formatted in Vietnamese.

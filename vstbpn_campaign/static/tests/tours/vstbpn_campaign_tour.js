@@ -52,7 +52,7 @@ registry.category("web_tour.tours").add("vstbpn_campaign_dashboard_tour", {
                 ".o_vstbpn_campaign_dashboard .o_vstbpn_dashboard_formats:contains('Tọa đàm')",
         },
         {
-            trigger: ".o_vstbpn_campaign_dashboard .o_vstbpn_tile:contains('Participants'):contains('5')",
+            trigger: ".o_vstbpn_campaign_dashboard .o_vstbpn_tile [name='participant_total']:contains('5')",
         },
     ],
 });
