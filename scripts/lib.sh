@@ -33,13 +33,13 @@ find_odoo() {
         ODOO=$ODOO_BIN
     elif [ -n "${ODOO_SOURCE:-}" ] || [ -f "$(odoo_home)/installed" ]; then
         bootstrap_odoo
-        ODOO="$(odoo_home)/bin/odoo"
+        ODOO="$(odoo_home)/bin/odoo" ODOO_PYTHON="$(odoo_home)/venv/bin/python"
     elif command -v odoo >/dev/null 2>&1; then
         ODOO=$(command -v odoo)
     else
         echo "No Odoo 18.0 was found (no \`odoo\` on the PATH, no ODOO_BIN): installing it into $(odoo_home)"
         bootstrap_odoo
-        ODOO="$(odoo_home)/bin/odoo"
+        ODOO="$(odoo_home)/bin/odoo" ODOO_PYTHON="$(odoo_home)/venv/bin/python"
     fi
     if [ ! -x "$ODOO" ]; then
         cat >&2 <<MSG
@@ -408,7 +408,8 @@ stop_private_postgres() {
 # The PostgreSQL of the multi-worker layout on one machine (scripts/deploy-local,
 # scripts/loadtest): a primary and its streaming replica, each a private
 # cluster with its own folder (.local/scale-primary, .local/scale-replica),
-# socket and port (VSTBPN_SCALE_PG_PORT, default 54331, and the next one).
+# socket and port (VSTBPN_SCALE_PG_PORT, default 54331, and the next one);
+# VSTBPN_SCALE_HOME puts both folders elsewhere (primary/, replica/).
 SCALE_STARTED_CLUSTERS=()
 SCALE_SLOT=vstbpn_replica
 
@@ -418,6 +419,13 @@ scale_postgres_settings() {
     # Short socket folders: unix socket paths are limited to 107 bytes.
     SCALE_PRIMARY_SOCKET="/tmp/vstbpn-pgp-$REPO_TAG-$SCALE_PRIMARY_PORT"
     SCALE_REPLICA_SOCKET="/tmp/vstbpn-pgr-$REPO_TAG-$SCALE_REPLICA_PORT"
+    if [ -n "${VSTBPN_SCALE_HOME:-}" ]; then  # both clusters in a folder of the caller's
+        SCALE_PRIMARY_DIR="$VSTBPN_SCALE_HOME/primary"
+        SCALE_REPLICA_DIR="$VSTBPN_SCALE_HOME/replica"
+        mkdir -p "$SCALE_PRIMARY_DIR" "$SCALE_REPLICA_DIR"
+        if [ "$(id -u)" = 0 ]; then chown postgres "$SCALE_PRIMARY_DIR" "$SCALE_REPLICA_DIR"; fi
+        return
+    fi
     private_pg_dir scale-primary >/dev/null
     SCALE_PRIMARY_DIR=$PG_DIR
     private_pg_dir scale-replica >/dev/null
@@ -429,6 +437,13 @@ scale_pg_start() {
     local dir=$1 socket=$2 port=$3
     mkdir -p "$socket"
     if [ "$(id -u)" = 0 ]; then chown postgres "$socket"; fi
+    # A server still shutting down (another script stopping it) rejects
+    # connections: wait until it is gone, then start it again.
+    local tries=0
+    while PGHOST=$socket PGPORT=$port pg_isready -q -t 1 2>/dev/null; [ $? = 1 ] && [ $tries -lt 120 ]; do
+        sleep 1
+        tries=$((tries + 1))
+    done
     if PGHOST=$socket PGPORT=$port pg_isready -q -t 1 2>/dev/null; then
         echo "  already running: $dir/data (socket $socket, port $port)"
         return

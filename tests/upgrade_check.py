@@ -1,0 +1,242 @@
+"""Safe upgrades: a database of the previous release, with demo data, upgrades
+to the current code with every record of the suite intact, and the current
+code's tests pass on it.
+
+The previous release is the git tag VSTBPN_PREVIOUS_RELEASE (default
+18.0.1.0.0); a clone without tags falls back to the commit that tag names.
+"""
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+from conftest import REPO, run
+from odoo_log_summary import summarize
+
+PREVIOUS_RELEASE = os.environ.get("VSTBPN_PREVIOUS_RELEASE", "18.0.1.0.0")
+# The commit tagged 18.0.1.0.0, for clones that carry no tags.
+PREVIOUS_RELEASE_COMMIT = {"18.0.1.0.0": "65ea7e6"}
+HTTP_PORT = os.environ.get("VSTBPN_UPGRADE_TEST_HTTP_PORT", "19083")
+SNAPSHOT = Path(__file__).with_name("upgrade_snapshot.py")
+
+
+def previous_release(repo=REPO):
+    for name in (PREVIOUS_RELEASE, PREVIOUS_RELEASE_COMMIT.get(PREVIOUS_RELEASE)):
+        if not name:
+            continue
+        rev = name + "^{commit}"
+        found = run(["git", "-C", str(repo), "rev-parse", "-q", "--verify", rev])
+        if found.returncode == 0:
+            return found.stdout.strip()
+    pytest.fail(
+        f"the previous release {PREVIOUS_RELEASE} is neither a tag nor a commit here"
+    )
+
+
+def suite_modules(tree):
+    return sorted(
+        path.parent.name for path in Path(tree).glob("vstbpn_*/__manifest__.py")
+    )
+
+
+def with_addons(odoo_command, tree):
+    """The Odoo command with TREE in place of this checkout on the addons path."""
+    command = []
+    for arg in odoo_command:
+        if arg.startswith("--addons-path="):
+            paths = arg.split("=", 1)[1].split(",")
+            paths = [str(tree) if Path(p) == REPO else p for p in paths]
+            arg = "--addons-path=" + ",".join(paths)
+        command.append(arg)
+    return command
+
+
+def odoo(command, *args, timeout=1800):
+    result = run([*command, *args], timeout=timeout)
+    log = result.stdout + result.stderr
+    errors = [
+        line for line in log.splitlines() if " ERROR " in line or " CRITICAL " in line
+    ]
+    return result, log, errors
+
+
+def snapshot(command, database, mode, output, *extra):
+    """tests/upgrade_snapshot.py in Odoo's interpreter, with COMMAND's options."""
+    result = run(
+        [
+            os.environ.get("ODOO_PYTHON", sys.executable),
+            str(SNAPSHOT),
+            mode,
+            str(output),
+            *extra,
+            "-d",
+            database,
+            *command[1:],
+        ],
+        timeout=600,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    return json.loads(Path(output).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def upgraded(odoo_command):
+    """A database of the previous release with demo data, snapshot, upgraded
+    to the current code, snapshot again."""
+    folder = Path(tempfile.mkdtemp(prefix="vstbpn-upgrade-"))
+    database = f"vstbpn_upgrade_{uuid.uuid4().hex[:8]}"
+    try:
+        old_tree = folder / "previous"
+        old_tree.mkdir()
+        archive = folder / "previous.tar"
+        commit = previous_release()
+        made = run(["git", "-C", str(REPO), "archive", f"--output={archive}", commit])
+        assert made.returncode == 0, made.stderr
+        shutil.unpack_archive(archive, old_tree)
+        old_modules = suite_modules(old_tree)
+        new_modules = suite_modules(REPO)
+        old_command = with_addons(odoo_command, old_tree)
+
+        result, log, errors = odoo(
+            old_command,
+            "-d", database,
+            "-i", ",".join(old_modules),
+            "--load-language=vi_VN",
+            "--stop-after-init",
+            f"--http-port={HTTP_PORT}",
+            "--log-level=warn",
+        )  # fmt: skip
+        assert result.returncode == 0 and not errors, log[-4000:]
+        before = snapshot(old_command, database, "before", folder / "before.json")
+
+        added = [m for m in new_modules if m not in old_modules]
+        result, log, errors = odoo(
+            odoo_command,
+            "-d", database,
+            "-u", ",".join(old_modules),
+            *(["-i", ",".join(added)] if added else []),
+            "--stop-after-init",
+            f"--http-port={HTTP_PORT}",
+            "--log-level=warn",
+        )  # fmt: skip
+        assert result.returncode == 0 and not errors, (
+            "\n".join(errors[:20]) or log[-4000:]
+        )
+        after = snapshot(
+            odoo_command,
+            database,
+            "after",
+            folder / "after.json",
+            str(folder / "before.json"),
+        )
+        yield {
+            "database": database,
+            "before": before,
+            "after": after,
+            "modules": new_modules,
+            "old_modules": old_modules,
+            "commit": commit,
+        }
+    finally:
+        run(["dropdb", "--if-exists", database])
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_upgrade_keeps_every_record_and_its_business_fields(upgraded):
+    before, after = upgraded["before"], upgraded["after"]
+    managed = {(model, str(res_id)) for model, res_id in before["managed"]}
+    assert before["data"], "the previous release has no model of the suite"
+    problems = []
+    compared = 0
+    for model, records in sorted(before["data"].items()):
+        now = after["data"].get(model)
+        if now is None:
+            problems.append(f"{model}: the table is gone ({len(records)} records)")
+            continue
+        # A field that the current code declares, but computes, is derived
+        # data whose values may change by design: not compared. One that the
+        # code no longer declares still holds its data: compared.
+        business_now = set(after["business"].get(model, []))
+        declared_now = set(after["declared"].get(model, []))
+        spec = before["spec"][model]
+        fields = [
+            field
+            for field in sorted([*spec["columns"], *spec["many2many"]])
+            if field in business_now or field not in declared_now
+        ]
+        for record_id, values in records.items():
+            if record_id not in now:
+                problems.append(f"{model}({record_id}) is gone")
+                continue
+            if (model, record_id) in managed:
+                continue  # data-file records are rewritten by design
+            compared += 1
+            for field in fields:
+                if values.get(field) != now[record_id].get(field):
+                    problems.append(
+                        f"{model}({record_id}).{field}: {values.get(field)!r}"
+                        f" became {now[record_id].get(field)!r}"
+                    )
+    assert compared, "no record of the previous release was compared"
+    assert not problems, f"{len(problems)} differences:\n" + "\n".join(problems[:30])
+
+
+def test_versions_never_go_back(upgraded):
+    before = upgraded["before"]["modules"]
+    after = upgraded["after"]["modules"]
+    for module, version in before.items():
+        assert module in after, f"{module} is no longer installed after the upgrade"
+        assert tuple(map(int, after[module].split("."))) >= tuple(
+            map(int, version.split("."))
+        ), f"{module}: {version} became {after[module]}"
+
+
+def test_current_tests_pass_on_the_upgraded_database(upgraded, odoo_command):
+    modules = upgraded["modules"]
+    tags = ",".join(f"/{m}" for m in modules)
+    result, log, _errors = odoo(
+        odoo_command,
+        "-d", upgraded["database"],
+        "-u", ",".join(modules),
+        "--test-enable",
+        f"--test-tags={tags}",
+        "--stop-after-init",
+        f"--http-port={HTTP_PORT}",
+        "--no-database-list",
+        "--log-level=info",
+        timeout=2400,
+    )  # fmt: skip
+    passed, failed, skipped = summarize(log, result.returncode)
+    saved = REPO / ".local" / "test" / "upgrade-odoo.log"
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_text(log, encoding="utf-8")
+    failures = failure_records(log)
+    assert failed == 0 and skipped == 0 and passed > 0, (
+        f"{passed} passed, {failed} failed, {skipped} skipped on the database "
+        f"upgraded from {upgraded['commit'][:10]} (log: {saved}):\n"
+        + "\n".join(failures)[-8000:]
+    )
+
+
+def failure_records(log):
+    """The log records of failed, erroring or skipped tests, tracebacks included."""
+    records, keep = [], False
+    for line in log.splitlines():
+        if line[:4].isdigit() and line[4:5] == "-":  # a new log record
+            keep = " ERROR " in line or " CRITICAL " in line or ": skipped " in line
+        if keep:
+            records.append(line)
+    return records
+
+
+def test_previous_release_is_found_without_tags(tmp_path):
+    """CI clones may carry no tags: the commit is found all the same."""
+    clone = tmp_path / "clone"
+    made = run(["git", "clone", "-q", "--no-tags", str(REPO), str(clone)])
+    assert made.returncode == 0, made.stderr
+    assert previous_release(clone) == previous_release()
