@@ -119,7 +119,13 @@ def deployment():
 
 
 def replica_transactions(database):
-    socket_dir = next(Path("/tmp").glob(f"vstbpn-pgr-*-{PG_PORT + 1}"))
+    # the live replica's socket: folders of earlier runs (or of other
+    # checkouts) may remain in /tmp without one
+    socket_dir = next(
+        folder
+        for folder in Path("/tmp").glob(f"vstbpn-pgr-*-{PG_PORT + 1}")
+        if (folder / f".s.PGSQL.{PG_PORT + 1}").exists()
+    )
     result = run(
         [
             "psql",
