@@ -210,18 +210,23 @@ print("%s.%s" % info[:2])' "$home/src/odoo/release.py" 2>/dev/null) \
         || die "installing requirements-dev.txt failed"
 
     boot_step "the odoo command: $home/bin/odoo"
-    local site entry=(-m odoo)
+    local site
     site=$("$home/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
     echo "$home/src" >"$site/odoo-source.pth"  # `import odoo` finds the source, as `pip install -e` would
-    [ -f "$home/src/odoo-bin" ] && entry=("$home/src/odoo-bin")
     mkdir -p "$home/bin"
-    cat >"$home/bin/odoo" <<SH
-#!/bin/sh
+    # A python script, as pip's console scripts and odoo-bin are: its first
+    # line names the interpreter.
+    cat >"$home/bin/odoo" <<PY
+#!$home/venv/bin/python
 # Odoo 18.0, installed by the VSTBPN scripts from $source
-TZ=UTC
-export TZ
-exec "$home/venv/bin/python" ${entry[*]} "\$@"
-SH
+import os
+
+os.environ["TZ"] = "UTC"  # as odoo-bin: before the time module is imported
+import odoo  # noqa: E402
+
+if __name__ == "__main__":
+    odoo.cli.main()
+PY
     chmod 755 "$home/bin/odoo"
     "$home/bin/odoo" --version 2>/dev/null | grep -q "Odoo Server 18.0" || die "$home/bin/odoo does not run"
     printf 'source=%s\npython=%s\ndate=%s\n' "$source" "$python" "$(date -u +%FT%TZ)" >"$home/installed"
@@ -410,7 +415,7 @@ stop_private_postgres() {
 # cluster with its own folder (.local/scale-primary, .local/scale-replica),
 # socket and port (VSTBPN_SCALE_PG_PORT, default 54331, and the next one);
 # VSTBPN_SCALE_HOME puts both folders elsewhere (primary/, replica/).
-SCALE_STARTED_CLUSTERS=()
+SCALE_STARTED_CLUSTERS=() SCALE_STARTED_SOCKETS=()
 SCALE_SLOT=vstbpn_replica
 
 scale_postgres_settings() {
@@ -454,6 +459,7 @@ scale_pg_start() {
         -o "-k $socket -p $port -c listen_addresses='' -c max_connections=200 -c shared_buffers=256MB -c max_wal_size=2GB -c hot_standby=on -c hot_standby_feedback=on" \
         start >/dev/null || { tail -n 20 "$dir/server.log" >&2; die "PostgreSQL in $dir did not start"; }
     SCALE_STARTED_CLUSTERS+=("$dir/data")
+    SCALE_STARTED_SOCKETS+=("$socket")
     echo "  started: $dir/data (socket $socket, port $port)"
 }
 
@@ -495,8 +501,9 @@ scale_postgres_stop() {
     local i
     for ((i = ${#SCALE_STARTED_CLUSTERS[@]} - 1; i >= 0; i--)); do
         as_pg_owner "$(pg_bindir)/pg_ctl" -D "${SCALE_STARTED_CLUSTERS[$i]}" -m fast -w stop >/dev/null 2>&1 || true
+        rmdir "${SCALE_STARTED_SOCKETS[$i]}" 2>/dev/null || true  # empty once the server is gone
     done
-    SCALE_STARTED_CLUSTERS=()
+    SCALE_STARTED_CLUSTERS=() SCALE_STARTED_SOCKETS=()
 }
 
 # Remove both clusters (stopping them first).
