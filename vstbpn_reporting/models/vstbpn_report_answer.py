@@ -1,5 +1,18 @@
 from odoo import fields, models
 
+# An empty answer per template section of the reports %(ids)s.
+INSERT_ANSWERS = """
+    INSERT INTO vstbpn_report_answer (
+        report_id, committee_id, section_id, sequence,
+        create_uid, create_date, write_uid, write_date)
+    SELECT r.id, r.committee_id, s.id, s.sequence,
+           %(uid)s, %(now)s, %(uid)s, %(now)s
+      FROM vstbpn_report r
+      JOIN vstbpn_report_template_section s ON s.template_id = r.template_id
+     WHERE r.id IN %(ids)s
+        ON CONFLICT (report_id, section_id) DO NOTHING
+"""
+
 
 class VstbpnReportAnswer(models.Model):
     """A unit's written answer to one narrative section of its report."""
@@ -25,3 +38,6 @@ class VstbpnReportAnswer(models.Model):
             "A section appears only once on a report.",
         ),
     ]
+
+    def _insert_for_reports_query(self):
+        return INSERT_ANSWERS

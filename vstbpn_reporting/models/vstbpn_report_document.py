@@ -84,42 +84,16 @@ class VstbpnReport(models.Model):
         Text indicators are printed as paragraphs after it (``_vstbpn_print_texts``):
         gathered texts are too long for a table cell.
         """
+        Rows = self.env["vstbpn.report.rows"]
         return [
-            {"value": value, **value._vstbpn_print_figures()}
-            for value in self.value_ids.sorted("sequence")
-            if value.value_type != "text"
+            {"value": row.value, **Rows._get_printed_cells(row)}
+            for row in Rows._get_rows(self)
+            if row.layout != "text"
         ]
 
     def _vstbpn_print_texts(self):
-        return self.value_ids.sorted("sequence").filtered(
-            lambda value: value.value_type == "text" and value.result_text
-        )
-
-
-class VstbpnReportValue(models.Model):
-    _inherit = "vstbpn.report.value"
-
-    def _vstbpn_print_figures(self):
-        """``{"female", "male", "total"}`` as printed: numbers in Vietnamese format."""
-        self.ensure_one()
-        if self.by_sex:
-            return {
-                "female": self._vstbpn_print_number(self.result_female),
-                "male": self._vstbpn_print_number(self.result_male),
-                "total": self._vstbpn_print_number(self.result_total),
-            }
-        return {"female": "", "male": "", "total": self._vstbpn_print_single_value()}
-
-    def _vstbpn_print_single_value(self):
-        if self.value_type == "boolean":
-            if self.is_consolidated:
-                return self._vstbpn_print_number(self.result_yes)
-            return self.env._("Yes") if self.result_yes else self.env._("No")
-        if self.value_type == "text":
-            return self.result_text or ""
-        return self._vstbpn_print_number(self.result_number)
-
-    def _vstbpn_print_number(self, number):
-        return self.env["vstbpn.official.document.mixin"].vstbpn_format_number(
-            number, 2, trailing_zeros=False
-        )
+        return [
+            row.value
+            for row in self.env["vstbpn.report.rows"]._get_rows(self)
+            if row.layout == "text" and row.value.result_text
+        ]

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class VstbpnReportLineMixin(models.AbstractModel):
@@ -6,6 +7,9 @@ class VstbpnReportLineMixin(models.AbstractModel):
 
     Lines are exactly as editable as their report: the report's workflow says
     when (``vstbpn.locked.workflow.mixin``), the lines only follow it.
+
+    Hook: ``_insert_for_reports_query``, the ``INSERT ... SELECT`` that creates
+    a report's missing lines from its template.
     """
 
     _name = "vstbpn.report.line.mixin"
@@ -20,3 +24,25 @@ class VstbpnReportLineMixin(models.AbstractModel):
     committee_id = fields.Many2one(
         related="report_id.committee_id", store=True, index=True
     )
+
+    @api.model
+    def _create_for_reports(self, reports):
+        """Create the missing lines of ``reports`` from their templates.
+
+        One ``INSERT ... SELECT``: opening a national period means 3,000+
+        reports times 100 indicators, where the ORM's per-record create would
+        dominate. The rows hold what ``create()`` would compute for an empty
+        line; lines that exist are left alone.
+        """
+        if not reports:
+            return
+        reports.flush_recordset()
+        self.flush_model()
+        query = self._insert_for_reports_query()
+        self.env.cr.execute(
+            SQL(query, uid=self.env.uid, now=self.env.cr.now(), ids=tuple(reports.ids))
+        )
+        self.invalidate_model()
+
+    def _insert_for_reports_query(self):
+        raise NotImplementedError

@@ -3,6 +3,25 @@ from odoo.exceptions import ValidationError
 from odoo.tools.sql import create_index
 
 FIGURE_FIELDS = ("female", "male", "total", "value_number")
+# An empty value per template indicator of the reports %(ids)s.
+INSERT_VALUES = """
+    INSERT INTO vstbpn_report_value (
+        report_id, indicator_id, committee_id, parent_committee_id, period_id,
+        report_state, sequence,
+        female, male, total, value_number, value_bool, is_consolidated,
+        consolidated_female, consolidated_male, consolidated_total,
+        consolidated_number, consolidated_yes,
+        result_female, result_male, result_total, result_number, result_yes,
+        result_value, create_uid, create_date, write_uid, write_date)
+    SELECT r.id, l.indicator_id, r.committee_id, r.parent_committee_id, r.period_id,
+           r.state, l.sequence,
+           0, 0, 0, 0, FALSE, FALSE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+           %(uid)s, %(now)s, %(uid)s, %(now)s
+      FROM vstbpn_report r
+      JOIN vstbpn_report_template_line l ON l.template_id = r.template_id
+     WHERE r.id IN %(ids)s
+        ON CONFLICT (report_id, indicator_id) DO NOTHING
+"""
 
 
 class VstbpnReportValue(models.Model):
@@ -126,6 +145,9 @@ class VstbpnReportValue(models.Model):
             self._table,
             ["period_id", "indicator_id"],
         )
+
+    def _insert_for_reports_query(self):
+        return INSERT_VALUES
 
     @api.depends("indicator_id", "report_id.template_id.line_ids.sequence")
     def _compute_sequence(self):

@@ -15,7 +15,8 @@ class VstbpnReportXlsxAbstract(models.AbstractModel):
     """Renders a report as an XLSX workbook: the steps every layout shares.
 
     Concrete layouts fill the hooks ``_get_sheet_name``, ``_get_columns``,
-    ``_write_header`` and ``_write_rows``. The workbook is written in
+    ``_write_header`` and ``_write_rows``, reading the indicator rows and their
+    columns from ``vstbpn.report.rows``. The workbook is written in
     ``constant_memory`` mode, so rows go out in order and memory stays flat
     however large the consolidation.
     """
@@ -24,6 +25,7 @@ class VstbpnReportXlsxAbstract(models.AbstractModel):
     _description = "Report XLSX Layout"
 
     def _render(self, report, **options):
+        self._check_renderable(report)
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(
             output, {"constant_memory": True, "strings_to_numbers": False}
@@ -66,6 +68,9 @@ class VstbpnReportXlsxAbstract(models.AbstractModel):
             "date": workbook.add_format(dict(base, num_format=DATE_FORMAT)),
         }
 
+    def _check_renderable(self, report):
+        """Raise if the report cannot be shown in this layout yet."""
+
     def _get_sheet_name(self, report):
         raise NotImplementedError
 
@@ -88,6 +93,10 @@ class VstbpnReportXlsxAbstract(models.AbstractModel):
             mixin = self.env["vstbpn.official.document.mixin"]
             return mixin.vstbpn_format_place_date("", value)
         return format_date(value, "medium", locale=lang)
+
+    def _set_column_widths(self, sheet, columns, first=0):
+        for index, column in enumerate(columns.values(), start=first):
+            sheet.set_column(index, index, column["width"])
 
     def _number_format(self, formats, indicator):
         return formats[

@@ -10,10 +10,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 from odoo import fields, models
 from odoo.exceptions import UserError
 
-from .vstbpn_report_xlsx_form import HEADER_ROW, META_ROWS
+from ..report.vstbpn_report_rows import LAYOUT_FIELDS
+from ..report.vstbpn_report_xlsx_form import HEADER_ROW, META_ROWS
 
-# Column of each figure in the form (0-based), see vstbpn.report.xlsx.form.
-COLUMNS = {"code": 0, "female": 3, "male": 4, "total": 5, "value": 6, "answer": 7}
 YES_WORDS = {"yes", "có", "co", "x", "1", "true"}
 NO_WORDS = {"no", "không", "khong", "0", "false", ""}
 
@@ -67,25 +66,31 @@ class VstbpnReportImport(models.TransientModel):
 
     def _parse(self, content):
         """([(value, vals)], [problem]) for the whole file."""
+        Rows = self.env["vstbpn.report.rows"]
+        columns = list(Rows._get_columns())
         try:
             workbook = load_workbook(
                 io.BytesIO(content), read_only=True, data_only=True
             )
-            unsaved = self._get_unsaved_formulas(content)
+            unsaved = self._get_unsaved_formulas(content, len(columns))
         except (InvalidFileException, BadZipFile, KeyError, ValueError, OSError):
             return [], [self.env._("The file is not an XLSX workbook.")]
         sheet = workbook.worksheets[0]
         rows = list(sheet.iter_rows(values_only=True))
         problems = self._check_identity(sheet.title, rows)
-        values = {v.indicator_id.code: v for v in self.report_id.value_ids}
+        indicator_rows = {
+            row.indicator.code: row for row in Rows._get_rows(self.report_id)
+        }
         updates = []
         for index, row in enumerate(rows[HEADER_ROW + 1 :], start=HEADER_ROW + 2):
-            row = tuple(row) + (None,) * (8 - len(row))
-            code = row[COLUMNS["code"]]
+            cells = dict(
+                zip(columns, tuple(row) + (None,) * len(columns), strict=False)
+            )
+            code = cells["code"]
             formula_problems = [
                 self._unsaved_formula_problem(index, col)
-                for col in range(8)
-                if row[col] is None and (index, col) in unsaved
+                for col, key in enumerate(columns)
+                if cells[key] is None and (index, col) in unsaved
             ]
             if formula_problems:
                 problems += [
@@ -95,8 +100,8 @@ class VstbpnReportImport(models.TransientModel):
             if code in (None, ""):
                 continue
             code = str(code).strip()
-            value = values.get(code)
-            if not value:
+            indicator_row = indicator_rows.get(code)
+            if not indicator_row:
                 problems.append(
                     self._problem(
                         sheet.title,
@@ -106,15 +111,15 @@ class VstbpnReportImport(models.TransientModel):
                     )
                 )
                 continue
-            vals, row_problems = self._parse_row(value.indicator_id, row)
+            vals, row_problems = self._parse_row(indicator_row, cells)
             problems += [
                 self._problem(sheet.title, index, code, p) for p in row_problems
             ]
             if not row_problems:
-                updates.append((value, vals))
+                updates.append((indicator_row.value, vals))
         return updates, problems
 
-    def _get_unsaved_formulas(self, content):
+    def _get_unsaved_formulas(self, content, width):
         """{(row, column)} of the first sheet's formulas (row from 1, column
         from 0), to tell a formula whose result was never saved (openpyxl and
         some programs write none) from an empty cell: both read as None."""
@@ -124,7 +129,7 @@ class VstbpnReportImport(models.TransientModel):
         return {
             (index, col)
             for index, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-            for col, cell in enumerate(row[:8])
+            for col, cell in enumerate(row[:width])
             # openpyxl 3.1 reads array formulas as objects holding their text
             if str(getattr(cell, "text", cell)).startswith("=")
         }
@@ -179,29 +184,32 @@ class VstbpnReportImport(models.TransientModel):
             )
         return problems
 
-    def _parse_row(self, indicator, row):
-        problems = []
-        if indicator.value_type == "boolean":
-            answer = str(row[COLUMNS["answer"]] or "").strip().lower()
-            if answer in YES_WORDS or answer == self.env._("Yes").lower():
-                return {"value_bool": True}, problems
-            if answer in NO_WORDS or answer == self.env._("No").lower():
-                return {"value_bool": False}, problems
-            return {}, [self.env._("answer Yes or No, not “%(text)s”.", text=answer)]
-        if indicator.value_type == "text":
-            return {"value_text": row[COLUMNS["answer"]] or False}, problems
-        keys = ("female", "male", "total") if indicator.by_sex else ("value",)
-        vals = {}
-        for key in keys:
-            number, problem = self._parse_number(row[COLUMNS[key]])
+    def _parse_row(self, row, cells):
+        """(vals, problems) of an indicator row, read from the columns of its
+        layout (``cells``: {column key: cell})."""
+        vals, problems = {}, []
+        for key, fname in LAYOUT_FIELDS[row.layout].items():
+            if key == "answer":
+                vals[fname], problem = self._parse_answer(row.layout, cells[key])
+            else:
+                vals[fname], problem = self._parse_number(cells[key])
             if problem:
                 problems.append(problem)
-            vals["value_number" if key == "value" else key] = number
         if problems:
             return {}, problems
-        if indicator.by_sex and not row[COLUMNS["total"]]:
+        if row.layout == "by_sex" and not cells["total"]:
             vals["total"] = vals["female"] + vals["male"]
-        return vals, indicator._get_figure_problems(vals)
+        return vals, row.indicator._get_figure_problems(vals)
+
+    def _parse_answer(self, layout, cell):
+        if layout == "text":
+            return cell or False, None
+        answer = str(cell or "").strip().lower()
+        if answer in YES_WORDS or answer == self.env._("Yes").lower():
+            return True, None
+        if answer in NO_WORDS or answer == self.env._("No").lower():
+            return False, None
+        return False, self.env._("answer Yes or No, not “%(text)s”.", text=answer)
 
     def _parse_number(self, cell):
         if cell is None or cell == "":

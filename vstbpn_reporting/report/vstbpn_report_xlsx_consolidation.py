@@ -1,4 +1,5 @@
 from odoo import models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from odoo.addons.vstbpn_committee.tools import sql_array
@@ -29,6 +30,10 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
     _inherit = "vstbpn.report.xlsx.abstract"
     _description = "Consolidated Report XLSX"
 
+    def _check_renderable(self, report):
+        if not report.is_consolidated:
+            raise UserError(self.env._("Consolidate the report first."))
+
     def _get_sheet_name(self, report):
         return self.env._("Consolidation")
 
@@ -38,7 +43,8 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
         return report.consolidated_report_ids
 
     def _get_columns(self, report, detail=False):
-        """[(committee or False for the total, label)] in column order."""
+        """[(committee or False for the total, label)]: the groups of female /
+        male / total columns, in order."""
         units = self._get_unit_reports(report, detail).committee_id.sorted(
             "complete_name"
         )
@@ -50,9 +56,16 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
         )
 
     def _write_header(self, sheet, formats, report, columns, detail=False):
-        sheet.set_column(0, 0, 10)
-        sheet.set_column(1, 1, 45)
-        sheet.set_column(2, 1 + 3 * len(columns), 11)
+        Rows = self.env["vstbpn.report.rows"]
+        indicator_columns = {
+            key: column
+            for key, column in Rows._get_columns().items()
+            if key in ("code", "name")
+        }
+        sex_columns = Rows._get_sex_columns()
+        self._set_column_widths(sheet, indicator_columns)
+        for index in range(len(columns)):
+            self._set_column_widths(sheet, sex_columns, first=2 + 3 * index)
         sheet.write(0, 0, report.name, formats["title"])
         sheet.write(
             1,
@@ -64,30 +77,33 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
             ),
             formats["italic"],
         )
-        sheet.write(2, 0, self.env._("Code"), formats["header"])
-        sheet.write(2, 1, self.env._("Indicator"), formats["header"])
+        # constant_memory: each row is written whole before the next one
+        for col, column in enumerate(indicator_columns.values()):
+            sheet.write(2, col, column["header"], formats["header"])
         for index, (_committee, label) in enumerate(columns):
             col = 2 + 3 * index
             sheet.merge_range(2, col, 2, col + 2, label, formats["header"])
-        sheet.write_blank(3, 0, None, formats["header"])
-        sheet.write_blank(3, 1, None, formats["header"])
-        sexes = (self.env._("Female"), self.env._("Male"), self.env._("Total"))
+        for col in range(len(indicator_columns)):
+            sheet.write_blank(3, col, None, formats["header"])
         for index in range(len(columns)):
-            for offset, label in enumerate(sexes):
-                sheet.write_string(3, 2 + 3 * index + offset, label, formats["header"])
+            for offset, column in enumerate(sex_columns.values()):
+                sheet.write_string(
+                    3, 2 + 3 * index + offset, column["header"], formats["header"]
+                )
         sheet.freeze_panes(HEADER_ROWS, 2)
         return HEADER_ROWS
 
     def _write_rows(self, sheet, formats, report, columns, row, detail=False):
+        Rows = self.env["vstbpn.report.rows"]
         unit_reports = self._get_unit_reports(report, detail)
         # the last two columns are the report's own figures and the total
         unit_ids = [committee.id for committee, _label in columns[:-2]]
         own_col = 2 + 3 * len(unit_ids)
-        for value in report.value_ids.sorted("sequence"):
-            indicator = value.indicator_id
-            if not indicator._is_numeric() and indicator.value_type != "boolean":
+        for indicator_row in Rows._get_rows(report):
+            if indicator_row.layout == "text":
                 continue
-            by_sex = indicator.by_sex
+            indicator = indicator_row.indicator
+            by_sex = indicator_row.layout == "by_sex"
             sheet.write_string(row, 0, indicator.code, formats["cell_text"])
             sheet.write_string(row, 1, indicator.name, formats["cell_text"])
             number = self._number_format(formats, indicator)
@@ -97,9 +113,9 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
                 write_figures(
                     sheet, row, 2 + 3 * index, by_sex, units.get(committee_id), number
                 )
-            own = self._own_figures(value, prefix="own")
+            own = Rows._get_figures(indicator_row, reported=False)
             write_figures(sheet, row, own_col, by_sex, own, number)
-            total = self._own_figures(value, prefix="result")
+            total = Rows._get_figures(indicator_row)
             write_figures(sheet, row, own_col + 3, by_sex, total, formats["cell_total"])
             row += 1
         return row
@@ -132,20 +148,6 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
             )
         )
         return {row[0]: row[1:] for row in self.env.cr.fetchall()}
-
-    def _own_figures(self, value, prefix):
-        if prefix == "result":
-            return (
-                value.result_female,
-                value.result_male,
-                value.result_total,
-                value.result_value,
-            )
-        if value.value_type == "boolean":
-            number = int(value.value_bool)
-        else:
-            number = value.value_number
-        return (value.female, value.male, value.total, number)
 
     def _write_figures(self, sheet, row, col, by_sex, figures, cell_format):
         if not figures:

@@ -1,0 +1,121 @@
+from collections import namedtuple
+
+from odoo import models
+
+# One indicator of a report as every output shows it. ``layout`` is a key of
+# LAYOUT_FIELDS: which columns hold the indicator's figures.
+IndicatorRow = namedtuple("IndicatorRow", "value indicator layout")
+
+# By layout, the columns that hold the figures and the value's field behind
+# each: the form writes these cells and the importer reads them back.
+LAYOUT_FIELDS = {
+    "by_sex": {"female": "female", "male": "male", "total": "total"},
+    "yes_no": {"answer": "value_bool"},
+    "text": {"answer": "value_text"},
+    "figure": {"value": "value_number"},
+}
+
+
+class VstbpnReportRows(models.AbstractModel):
+    """The indicator rows of a report and their columns, for every output.
+
+    The printed report, the XLSX layouts (the unit's form, the consolidation)
+    and the importer of filled forms all read the rows and the columns from
+    here, as the PDF and XLSX outputs of OCA ``account_financial_report``
+    share one data provider: a column or a kind of indicator is added once.
+    """
+
+    _name = "vstbpn.report.rows"
+    _description = "Report Indicator Rows"
+
+    def _get_columns(self):
+        """``{key: {header, width, type}}`` of the unit's form, in order.
+
+        ``type`` says how a cell is written and read: ``text`` (what names the
+        indicator), ``figure`` (a number) or ``answer`` (yes/no or a text).
+        """
+        return {
+            "code": {"header": self.env._("Code"), "width": 10, "type": "text"},
+            "name": {"header": self.env._("Indicator"), "width": 50, "type": "text"},
+            "uom": {
+                "header": self.env._("Unit of Measure"),
+                "width": 14,
+                "type": "text",
+            },
+            "female": {"header": self.env._("Female"), "width": 12, "type": "figure"},
+            "male": {"header": self.env._("Male"), "width": 12, "type": "figure"},
+            "total": {"header": self.env._("Total"), "width": 12, "type": "figure"},
+            "value": {"header": self.env._("Value"), "width": 14, "type": "figure"},
+            "answer": {
+                "header": self.env._("Text or Yes/No"),
+                "width": 40,
+                "type": "answer",
+            },
+        }
+
+    def _get_sex_columns(self):
+        """The female / male / total columns, as the consolidation repeats
+        them under each unit."""
+        columns = self._get_columns()
+        return {key: columns[key] for key in LAYOUT_FIELDS["by_sex"]}
+
+    def _get_rows(self, report):
+        """[IndicatorRow] of the report, in the template's order."""
+        return [
+            IndicatorRow(
+                value, value.indicator_id, self._row_layout(value.indicator_id)
+            )
+            for value in report.value_ids.sorted("sequence")
+        ]
+
+    def _row_layout(self, indicator):
+        if indicator.by_sex:
+            return "by_sex"
+        if indicator.value_type == "boolean":
+            return "yes_no"
+        if indicator.value_type == "text":
+            return "text"
+        return "figure"
+
+    def _get_own_cells(self, row):
+        """``{column key: cell}`` of the figures the unit typed."""
+        value = row.value
+        if row.layout == "yes_no":
+            return {"answer": self._yes_no(value.value_bool)}
+        if row.layout == "text":
+            return {"answer": value.value_text or ""}
+        return {key: value[fname] for key, fname in LAYOUT_FIELDS[row.layout].items()}
+
+    def _get_figures(self, row, reported=True):
+        """(female, male, total, single figure) of a row that is not a text:
+        what the report says upward (``reported``) or what the unit typed. The
+        single figure of a yes/no is 1 or 0, or the count of yes once
+        consolidated."""
+        value = row.value
+        if reported:
+            single = value.result_yes if row.layout == "yes_no" else value.result_number
+            return (value.result_female, value.result_male, value.result_total, single)
+        single = int(value.value_bool) if row.layout == "yes_no" else value.value_number
+        return (value.female, value.male, value.total, single)
+
+    def _get_printed_cells(self, row):
+        """``{female, male, total}`` of the printed table, in Vietnamese format:
+        a figure that is not by sex goes in the total."""
+        female, male, total, single = self._get_figures(row)
+        if row.layout == "by_sex":
+            return {
+                "female": self._print_number(female),
+                "male": self._print_number(male),
+                "total": self._print_number(total),
+            }
+        if row.layout == "yes_no" and not row.value.is_consolidated:
+            return {"female": "", "male": "", "total": self._yes_no(single)}
+        return {"female": "", "male": "", "total": self._print_number(single)}
+
+    def _yes_no(self, answer):
+        return self.env._("Yes") if answer else self.env._("No")
+
+    def _print_number(self, number):
+        return self.env["vstbpn.official.document.mixin"].vstbpn_format_number(
+            number, 2, trailing_zeros=False
+        )
