@@ -34,23 +34,19 @@ class VstbpnReportRows(models.AbstractModel):
         ``type`` says how a cell is written and read: ``text`` (what names the
         indicator), ``figure`` (a number) or ``answer`` (yes/no or a text).
         """
+        columns = [
+            ("code", self.env._("Code"), 10, "text"),
+            ("name", self.env._("Indicator"), 50, "text"),
+            ("uom", self.env._("Unit of Measure"), 14, "text"),
+            ("female", self.env._("Female"), 12, "figure"),
+            ("male", self.env._("Male"), 12, "figure"),
+            ("total", self.env._("Total"), 12, "figure"),
+            ("value", self.env._("Value"), 14, "figure"),
+            ("answer", self.env._("Text or Yes/No"), 40, "answer"),
+        ]
         return {
-            "code": {"header": self.env._("Code"), "width": 10, "type": "text"},
-            "name": {"header": self.env._("Indicator"), "width": 50, "type": "text"},
-            "uom": {
-                "header": self.env._("Unit of Measure"),
-                "width": 14,
-                "type": "text",
-            },
-            "female": {"header": self.env._("Female"), "width": 12, "type": "figure"},
-            "male": {"header": self.env._("Male"), "width": 12, "type": "figure"},
-            "total": {"header": self.env._("Total"), "width": 12, "type": "figure"},
-            "value": {"header": self.env._("Value"), "width": 14, "type": "figure"},
-            "answer": {
-                "header": self.env._("Text or Yes/No"),
-                "width": 40,
-                "type": "answer",
-            },
+            key: {"header": header, "width": width, "type": kind}
+            for key, header, width, kind in columns
         }
 
     def _get_sex_columns(self):
