@@ -1,4 +1,4 @@
-"""The suite's records as JSON, before and after an upgrade (tests/upgrade_check.py).
+"""The suite's records as JSON, before and after an upgrade (tests/test_upgrade.py).
 
 Run in Odoo's interpreter, with Odoo's options for the database:
 

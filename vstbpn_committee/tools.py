@@ -1,6 +1,9 @@
 """Small helpers shared by the VSTBPN addons."""
 
-from odoo.tools import SQL
+from lxml import etree
+
+from odoo.tools import SQL, file_path
+from odoo.tools.convert import xml_import
 
 
 def count_by(records, model_name, field_name, domain=None):
@@ -30,3 +33,23 @@ def sql_array(values, column_type):
         literal = ",".join("NULL" if value is None else str(value) for value in values)
         return SQL("%s::%s[]", f"{{{literal}}}", SQL(column_type))
     return SQL("%s::%s[]", values, SQL(column_type))
+
+
+def replay_demo_functions(env, module, filename, names=None):
+    """Run the top-level ``<function>`` elements of a demo file of ``module``
+    (those named in ``names``, or all), where the module has its demo data.
+
+    Odoo loads demo files as ``noupdate``: an upgrade creates the demo records
+    a newer version adds but skips every ``<function>`` of them, so the
+    workflow steps of the demo story (issuing a document, opening a period)
+    never run and an upgraded demo database would tell a story other than a
+    fresh one. A migration of the version that added them calls this."""
+    module_record = env["ir.module.module"].search([("name", "=", module)])
+    if not module_record.demo:
+        return
+    path = file_path(f"{module}/{filename}")
+    importer = xml_import(env, module, {}, "init", xml_filename=path)
+    root = etree.parse(path).getroot()
+    for element in root.iterchildren("function"):
+        if names is None or element.get("name") in names:
+            importer._tag_function(element)

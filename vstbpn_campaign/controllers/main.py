@@ -1,7 +1,7 @@
 from odoo import http
-from odoo.http import content_disposition, request
+from odoo.http import request
 
-from odoo.addons.vstbpn_reporting.controllers.main import XLSX_MIMETYPE
+from odoo.addons.vstbpn_committee.controllers.xlsx_download import xlsx_download
 
 
 class VstbpnCampaignXlsxController(http.Controller):
@@ -15,11 +15,4 @@ class VstbpnCampaignXlsxController(http.Controller):
     )
     def download_campaign_xlsx(self, campaign_id, **kwargs):
         campaign = request.env["vstbpn.campaign"].browse(campaign_id)
-        content, filename = campaign._get_summary_xlsx()
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", XLSX_MIMETYPE),
-                ("Content-Disposition", content_disposition(filename)),
-            ],
-        )
+        return xlsx_download(campaign._get_summary_xlsx)

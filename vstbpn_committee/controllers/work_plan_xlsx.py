@@ -1,7 +1,7 @@
 from odoo import http
-from odoo.http import content_disposition, request
+from odoo.http import request
 
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from .xlsx_download import xlsx_download
 
 
 class VstbpnWorkPlanXlsxController(http.Controller):
@@ -16,8 +16,8 @@ class VstbpnWorkPlanXlsxController(http.Controller):
     )
     def download_budget_xlsx(self, plan_id, **kwargs):
         plan = request.env["vstbpn.work.plan"].browse(plan_id)
-        content, filename = request.env["vstbpn.work.plan.budget.xlsx"]._get_xlsx(plan)
-        return self._xlsx_response(content, filename)
+        renderer = request.env["vstbpn.work.plan.budget.xlsx"]
+        return xlsx_download(lambda: renderer._get_xlsx(plan))
 
     @http.route(
         "/vstbpn_committee/work_plan/overview.xlsx",
@@ -26,16 +26,5 @@ class VstbpnWorkPlanXlsxController(http.Controller):
         readonly=True,
     )
     def download_overview_xlsx(self, year, **kwargs):
-        content, filename = request.env["vstbpn.work.plan.overview.xlsx"]._get_xlsx(
-            int(year)
-        )
-        return self._xlsx_response(content, filename)
-
-    def _xlsx_response(self, content, filename):
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", XLSX_MIMETYPE),
-                ("Content-Disposition", content_disposition(filename)),
-            ],
-        )
+        renderer = request.env["vstbpn.work.plan.overview.xlsx"]
+        return xlsx_download(lambda: renderer._get_xlsx(int(year)))

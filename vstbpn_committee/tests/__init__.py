@@ -17,3 +17,4 @@ from . import test_work_plan
 from . import test_meeting
 from . import test_inspection
 from . import test_operations_ui
+from . import test_xlsx_download

@@ -1,7 +1,7 @@
 from odoo import http
-from odoo.http import content_disposition, request
+from odoo.http import request
 
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from odoo.addons.vstbpn_committee.controllers.xlsx_download import xlsx_download
 
 
 class VstbpnReportXlsxController(http.Controller):
@@ -16,11 +16,4 @@ class VstbpnReportXlsxController(http.Controller):
     )
     def download_report_xlsx(self, report_id, layout, **kwargs):
         report = request.env["vstbpn.report"].browse(report_id)
-        content, filename = report._get_xlsx(layout)
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", XLSX_MIMETYPE),
-                ("Content-Disposition", content_disposition(filename)),
-            ],
-        )
+        return xlsx_download(lambda: report._get_xlsx(layout))

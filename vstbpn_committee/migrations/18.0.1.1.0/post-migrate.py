@@ -1,0 +1,22 @@
+"""18.0.1.1.0 added documents, work plans, meetings and inspections, each with
+its demo story. On a database with the demo data, the upgrade created those
+records but, as Odoo does for demo files on update, skipped their workflow
+steps: play them, so the upgraded demo tells the story a fresh install tells."""
+
+from odoo import SUPERUSER_ID, api
+
+from odoo.addons.vstbpn_committee.tools import replay_demo_functions
+
+# in the manifest's order: the meetings' minutes take document numbers
+DEMO_FILES_ADDED = (
+    "demo/vstbpn_document_demo.xml",
+    "demo/vstbpn_work_plan_demo.xml",
+    "demo/calendar_event_demo.xml",
+    "demo/vstbpn_inspection_demo.xml",
+)
+
+
+def migrate(cr, version):
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    for filename in DEMO_FILES_ADDED:
+        replay_demo_functions(env, "vstbpn_committee", filename)
