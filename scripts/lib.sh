@@ -518,6 +518,15 @@ scale_postgres_remove() {
     done
 }
 
+# One multi-threaded Odoo process (--workers=0) starts a thread per request
+# and hands each a connection of its pool (db_maxconn, 64): at 500 users the
+# load test saw "The Connection Pool Is Full" errors. Odoo's own remedy, an
+# environment variable, caps its request threads at half the pool (any
+# non-numeric value means that); the requests above it wait their turn.
+limit_http_threads() {
+    export ODOO_MAX_HTTP_THREADS="${ODOO_MAX_HTTP_THREADS:-auto}"
+}
+
 odoo_db_args() {
     printf -- '--addons-path=%s,%s --db_host=%s --db_port=%s --db_user=%s' \
         "$(odoo_core_addons)" "$ADDONS_PATH_SUITE" "${PGHOST:-}" "${PGPORT:-5432}" "${PGUSER:-$(id -un)}"
