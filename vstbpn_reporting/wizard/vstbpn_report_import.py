@@ -82,41 +82,25 @@ class VstbpnReportImport(models.TransientModel):
             row.indicator.code: row for row in Rows._get_rows(self.report_id)
         }
         updates = []
-        for index, row in enumerate(rows[HEADER_ROW + 1 :], start=HEADER_ROW + 2):
+        for index, line in enumerate(rows[HEADER_ROW + 1 :], start=HEADER_ROW + 2):
             cells = dict(
-                zip(columns, tuple(row) + (None,) * len(columns), strict=False)
+                zip(columns, tuple(line) + (None,) * len(columns), strict=False)
             )
             code = cells["code"]
-            formula_problems = [
+            line_problems = [
                 self._unsaved_formula_problem(index, col)
                 for col, key in enumerate(columns)
                 if cells[key] is None and (index, col) in unsaved
             ]
-            if formula_problems:
-                problems += [
-                    self._problem(sheet.title, index, code, p) for p in formula_problems
-                ]
-                continue
-            if code in (None, ""):
-                continue
-            code = str(code).strip()
-            indicator_row = indicator_rows.get(code)
-            if not indicator_row:
-                problems.append(
-                    self._problem(
-                        sheet.title,
-                        index,
-                        code,
-                        self.env._("unknown indicator for this report."),
-                    )
-                )
-                continue
-            vals, row_problems = self._parse_row(indicator_row, cells)
+            if not line_problems and code not in (None, ""):
+                code = str(code).strip()
+                row = indicator_rows.get(code)
+                vals, line_problems = self._parse_row(row, cells)
+                if not line_problems:
+                    updates.append((row.value, vals))
             problems += [
-                self._problem(sheet.title, index, code, p) for p in row_problems
+                self._problem(sheet.title, index, code, p) for p in line_problems
             ]
-            if not row_problems:
-                updates.append((indicator_row.value, vals))
         return updates, problems
 
     def _get_unsaved_formulas(self, content, width):
@@ -186,7 +170,10 @@ class VstbpnReportImport(models.TransientModel):
 
     def _parse_row(self, row, cells):
         """(vals, problems) of an indicator row, read from the columns of its
-        layout (``cells``: {column key: cell})."""
+        layout (``cells``: {column key: cell}); ``row`` is None for a code
+        that is not on the report."""
+        if not row:
+            return {}, [self.env._("unknown indicator for this report.")]
         vals, problems = {}, []
         for key, fname in LAYOUT_FIELDS[row.layout].items():
             if key == "answer":
