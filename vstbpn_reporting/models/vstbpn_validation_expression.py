@@ -14,6 +14,7 @@ of ``Node``; the tree is then compiled, by a visitor, into SQL (see
 turns into a message in the user's language.
 """
 
+import functools
 import math
 import re
 
@@ -243,8 +244,14 @@ class Parser:
 
 
 def parse(text):
-    """The tree of an expression, or ExpressionError saying what is wrong."""
-    text = (text or "").strip()
+    """The tree of an expression, or ExpressionError saying what is wrong.
+    Trees are never changed once built: each text is parsed once per
+    process (evaluating the rules parses every rule's sides each time)."""
+    return _parse((text or "").strip())
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse(text):
     if len(text) > MAX_LENGTH:
         raise ExpressionError("too_long", limit=MAX_LENGTH)
     node = Parser(text).parse()

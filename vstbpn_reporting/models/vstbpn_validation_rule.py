@@ -46,36 +46,69 @@ MESSAGE_PLACEHOLDERS = ("left", "right")
 # Figures carry 2 decimals: what float arithmetic adds below this is noise.
 EPSILON = 1e-6
 # Every violation of the rules on a set of reports, refreshed in one
-# statement: violations found are inserted or updated (keeping the unit's
-# explanation), those no longer found are deleted.
+# statement that writes only what changes: the violations found are compared
+# with those stored; new ones are inserted, those whose figures or importance
+# changed are updated (keeping the unit's explanation), those no longer found
+# are deleted, the others are left alone. It returns the reports whose
+# violations changed.
 STORE_VIOLATIONS = """
-    WITH found (report_id, rule_id, left_value, right_value) AS (%(found)s),
+    WITH found (report_id, rule_id, importance, left_value, right_value) AS (
+        %(found)s
+    ),
+    stored AS (
+        SELECT x.id, x.report_id, x.rule_id, x.importance, x.left_value,
+               x.right_value
+          FROM vstbpn_report_violation x
+         WHERE %(checked)s
+    ),
+    diff AS MATERIALIZED (
+        SELECT s.id, f.report_id, f.rule_id, f.importance, f.left_value,
+               f.right_value, s.report_id AS stored_report_id,
+               (s.importance, s.left_value, s.right_value)
+               IS DISTINCT FROM
+               (f.importance, f.left_value, f.right_value) AS changed
+          FROM found f
+          FULL JOIN stored s
+            ON s.report_id = f.report_id AND s.rule_id = f.rule_id
+    ),
     gone AS (
         DELETE FROM vstbpn_report_violation x
-         WHERE %(checked)s
-           AND NOT EXISTS (
-               SELECT 1 FROM found f
-                WHERE f.report_id = x.report_id AND f.rule_id = x.rule_id)
+         USING diff d
+         WHERE x.id = d.id AND d.report_id IS NULL
+     RETURNING x.report_id
+    ),
+    updated AS (
+        UPDATE vstbpn_report_violation x
+           SET importance = d.importance,
+               left_value = d.left_value,
+               right_value = d.right_value
+          FROM diff d
+         WHERE x.id = d.id AND d.report_id IS NOT NULL AND d.changed
+     RETURNING x.report_id
+    ),
+    inserted AS (
+        INSERT INTO vstbpn_report_violation (
+            report_id, rule_id, importance, left_value, right_value)
+        SELECT report_id, rule_id, importance, left_value, right_value
+          FROM diff
+         WHERE id IS NULL
+        -- stored meanwhile by a concurrent check: PostgreSQL then refuses
+        -- with a serialization failure, which Odoo retries
+        ON CONFLICT (report_id, rule_id) DO NOTHING
+     RETURNING report_id
     )
-    INSERT INTO vstbpn_report_violation AS x (
-        report_id, rule_id, importance, left_value, right_value)
-    SELECT f.report_id, f.rule_id, u.importance, f.left_value, f.right_value
-      FROM found f
-      JOIN vstbpn_validation_rule u ON u.id = f.rule_id
-    ON CONFLICT (report_id, rule_id) DO UPDATE
-       SET left_value = EXCLUDED.left_value,
-           right_value = EXCLUDED.right_value,
-           importance = EXCLUDED.importance
-     WHERE (x.left_value, x.right_value, x.importance)
-           IS DISTINCT FROM
-           (EXCLUDED.left_value, EXCLUDED.right_value, EXCLUDED.importance)
+    SELECT report_id FROM gone
+     UNION
+    SELECT report_id FROM updated
+     UNION
+    SELECT report_id FROM inserted
 """
 # The reports a statement checks, by template: their ids, their periods, and
 # whether they are all the reports of those periods.
 Scope = namedtuple("Scope", "report_ids period_ids whole")
 NOTHING_FOUND = (
-    "SELECT NULL::int4 AS report_id, NULL::int4 AS rule_id, "
-    "NULL::float8 AS left_value, NULL::float8 AS right_value WHERE FALSE"
+    "SELECT NULL::int4, NULL::int4, NULL::varchar, NULL::float8, NULL::float8 "
+    "WHERE FALSE"
 )
 
 
@@ -418,23 +451,28 @@ class VstbpnValidationRule(models.Model):
 
     @api.model
     def _evaluate_reports(self, reports):
-        """Check every active rule on ``reports`` and store what they break.
+        """Check every active rule on ``reports`` and store what they break;
+        return the reports whose violations changed.
 
         One statement whatever the number of reports and rules: each rule
-        reads the figures it needs (one row per report, through the ORM's
-        query on the values), the violations found replace those stored.
-        Runs as superuser: violations are the system's, the caller has
-        checked that the user may see the reports.
+        reads the figures it needs (one row per report, the report's lines
+        of its indicators joined), and the violations found are compared
+        with those stored, in the database: only what changes is written,
+        so checking figures that did not change writes nothing. Runs as
+        superuser: violations are the system's, the caller has checked that
+        the user may see the reports.
         """
+        Report = self.env["vstbpn.report"]
         if not reports:
-            return
+            return Report
         reports = reports.sudo()
         Value = self.env["vstbpn.report.value"].sudo()
         Value.flush_model(
             ["report_id", "period_id", "indicator_id", *set(FIGURE_COLUMNS.values())]
         )
-        self.env["vstbpn.report.violation"].flush_model()
-        reports.flush_recordset()
+        Violation = self.env["vstbpn.report.violation"]
+        Violation.flush_model()
+        reports.flush_recordset(["period_id", "template_id"])
         scopes = self._get_scopes(reports)
         rules = self.sudo().search([("active", "=", True)])
         indicators = self._find_indicators(rules._reference_texts())
@@ -450,35 +488,48 @@ class VstbpnValidationRule(models.Model):
                 checked=self._stored_scope_condition(list(scopes.values())),
             )
         )
-        self.env["vstbpn.report.violation"].invalidate_model()
-        reports.invalidate_recordset(["violation_ids"])
+        changed = Report.browse(report_id for (report_id,) in self.env.cr.fetchall())
+        if changed:
+            # what the statement wrote: the violations of these reports, and
+            # what the reports compute from them
+            Violation.invalidate_model()
+            changed.invalidate_recordset(["violation_ids"])
+            changed.modified(["violation_ids"])
+        return changed
 
     @api.model
     def _get_scopes(self, reports):
-        """{template id: Scope} of the reports, in two grouped queries. A
+        """{template id: Scope} of the reports, in one grouped query. A
         scope that holds every report of its periods is checked by period:
         the committee above reviewing a national period spares the database
         a list of thousands of ids in each rule's query."""
-        Report = self.env["vstbpn.report"].sudo()
-        given = Report._read_group(
-            [("id", "in", reports.ids)], ["template_id", "period_id"], ["id:array_agg"]
-        )
-        totals = {
-            period.id: count
-            for period, count in Report._read_group(
-                [("period_id", "in", [period.id for _t, period, _ids in given])],
-                ["period_id"],
-                ["__count"],
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH given AS (
+                    SELECT template_id, period_id, ARRAY_AGG(id) AS ids,
+                           COUNT(*) AS n
+                      FROM vstbpn_report
+                     WHERE id = ANY(%(ids)s)
+                  GROUP BY template_id, period_id
+                )
+                SELECT g.template_id, g.period_id, g.ids,
+                       SUM(g.n) OVER (PARTITION BY g.period_id) = (
+                           SELECT COUNT(*) FROM vstbpn_report r
+                            WHERE r.period_id = g.period_id)
+                  FROM given g
+                """,
+                ids=sql_array(reports.ids, "int4"),
             )
-        }
+        )
         by_template = {}
-        for template, period, ids in given:
-            by_template.setdefault(template.id, []).append((period.id, ids))
+        for template_id, period_id, ids, whole in self.env.cr.fetchall():
+            by_template.setdefault(template_id, []).append((period_id, ids, whole))
         return {
             template_id: Scope(
-                report_ids=[id_ for _period, ids in batches for id_ in ids],
-                period_ids={period for period, _ids in batches},
-                whole=all(len(ids) == totals[period] for period, ids in batches),
+                report_ids=[id_ for _period, ids, _whole in batches for id_ in ids],
+                period_ids={period for period, _ids, _whole in batches},
+                whole=all(whole for _period, _ids, whole in batches),
             )
             for template_id, batches in by_template.items()
         }
@@ -487,8 +538,7 @@ class VstbpnValidationRule(models.Model):
     def _scope_condition(self, scopes, alias):
         """SQL that selects the report lines (table ``alias``) of the reports
         in ``scopes``."""
-        period_ids = sorted({p for scope in scopes for p in scope.period_ids})
-        condition = SQL("%s = ANY(%s)", SQL.identifier(alias, "period_id"), period_ids)
+        condition = self._period_condition(scopes, alias)
         if all(scope.whole for scope in scopes):
             return condition
         report_ids = [id_ for scope in scopes for id_ in scope.report_ids]
@@ -498,6 +548,17 @@ class VstbpnValidationRule(models.Model):
             SQL.identifier(alias, "report_id"),
             sql_array(report_ids, "int4"),
         )
+
+    @api.model
+    def _period_condition(self, scopes, alias):
+        """SQL that selects the report lines (table ``alias``) of the periods
+        of ``scopes``: a plain equality for one period, which the database
+        checks faster than a list."""
+        column = SQL.identifier(alias, "period_id")
+        period_ids = sorted({p for scope in scopes for p in scope.period_ids})
+        if len(period_ids) == 1:
+            return SQL("%s = %s", column, period_ids[0])
+        return SQL("%s = ANY(%s)", column, period_ids)
 
     @api.model
     def _stored_scope_condition(self, scopes):
@@ -536,12 +597,14 @@ class VstbpnValidationRule(models.Model):
         return texts
 
     def _violations_sql(self, scopes, indicators):
-        """SELECT report_id, rule_id, left_value, right_value of the reports
-        breaking this rule; None when it cannot apply.
+        """SELECT report_id, rule_id, importance, left_value, right_value of
+        the reports breaking this rule; None when it cannot apply.
 
         The report's line of the first indicator the rule reads is joined
         with its lines of the others, through the (report, indicator) unique
-        index: one row per report, with the figures the rule compares.
+        index: one row per report, with the figures the rule compares. A
+        side that is NULL (a division by zero) fails the comparison, and so
+        leaves the rule unchecked.
         """
         self.ensure_one()
         scopes = self._applicable_scopes(scopes)
@@ -553,65 +616,52 @@ class VstbpnValidationRule(models.Model):
             # an indicator renamed or removed since the rule was saved
             _logger.warning("Validation rule %s skipped: %s", self.id, error)
             return None
-        Value = self.env["vstbpn.report.value"].sudo()
-        table = Value._table
         indicator_ids = list(
             dict.fromkeys(indicator.id for indicator, _part in references.values())
         )
-        query = Value._search([("indicator_id", "=", indicator_ids[0])])
-        query.add_where(self._scope_condition(scopes, table))
-        aliases = {indicator_ids[0]: table}
-        period_ids = sorted({p for scope in scopes for p in scope.period_ids})
-        for index, indicator_id in enumerate(indicator_ids[1:], start=1):
-            alias = aliases[indicator_id] = f"{table}__figure{index}"
-            query.add_join(
-                "JOIN",
-                alias,
-                table,
-                SQL(
-                    "%s = %s AND %s = ANY(%s) AND %s = %s",
-                    SQL.identifier(alias, "report_id"),
-                    SQL.identifier(table, "report_id"),
-                    SQL.identifier(alias, "period_id"),
-                    period_ids,
-                    SQL.identifier(alias, "indicator_id"),
-                    indicator_id,
-                ),
+        aliases = {id_: f"v{index}" for index, id_ in enumerate(indicator_ids)}
+        # the period, redundant with the report, lets the database pick the
+        # (period, indicator) index where many periods are stored
+        joins = SQL(" ").join(
+            SQL(
+                "JOIN vstbpn_report_value %s ON %s = v0.report_id AND %s = %s AND %s",
+                SQL.identifier(aliases[id_]),
+                SQL.identifier(aliases[id_], "report_id"),
+                SQL.identifier(aliases[id_], "indicator_id"),
+                id_,
+                self._period_condition(scopes, aliases[id_]),
             )
-        names = [f"f{index}" for index in range(len(references))]
-        figures = query.select(
-            SQL.identifier(table, "report_id"),
-            *(
-                SQL(
-                    "%s::float8",
-                    SQL.identifier(aliases[indicator.id], FIGURE_COLUMNS[part]),
-                )
-                for indicator, part in references.values()
-            ),
+            for id_ in indicator_ids[1:]
         )
         columns = {
-            text: SQL.identifier("p", name)
-            for text, name in zip(references, names, strict=True)
+            text: SQL(
+                "%s::float8",
+                SQL.identifier(aliases[indicator.id], FIGURE_COLUMNS[part]),
+            )
+            for text, (indicator, part) in references.items()
         }
         compiler = SqlCompiler(columns)
         return SQL(
             """
-            SELECT s.report_id, %(rule)s AS rule_id, s.left_value, s.right_value
-              FROM (SELECT p.report_id, %(left)s AS left_value,
-                           %(right)s AS right_value, %(skip)s AS skipped
-                      FROM (%(figures)s) AS p(report_id, %(names)s)) AS s
-             WHERE NOT s.skipped
-               AND s.left_value IS NOT NULL AND s.right_value IS NOT NULL
-               AND NOT (%(holds)s)
+            SELECT c.report_id, %(rule)s, %(importance)s, c.left_value,
+                   c.right_value
+              FROM (SELECT v0.report_id, %(left)s AS left_value,
+                           %(right)s AS right_value
+                      FROM vstbpn_report_value v0 %(joins)s
+                     WHERE v0.indicator_id = %(first)s AND %(scope)s
+                       AND NOT %(skip)s) AS c
+             WHERE NOT (%(holds)s)
             """,
             rule=self.id,
+            importance=self.importance,
             left=left.compile(compiler),
             right=right.compile(compiler),
+            joins=joins,
+            first=indicator_ids[0],
+            scope=self._scope_condition(scopes, "v0"),
             skip=self._skip_sql(list(columns.values())),
-            figures=figures,
-            names=SQL(", ").join(SQL.identifier(name) for name in names),
             holds=self._holds_sql(
-                SQL.identifier("s", "left_value"), SQL.identifier("s", "right_value")
+                SQL.identifier("c", "left_value"), SQL.identifier("c", "right_value")
             ),
         )
 

@@ -322,6 +322,61 @@ class TestValidationRules(VstbpnReportingCase):
         self.assertLessEqual(counts[1], 12)
         self.assertEqual(len(period.report_ids.violation_ids), 27)
 
+    def _violation_writes(self):
+        """Rows inserted, updated and deleted in the violations' table so
+        far in this transaction."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_xact_user_tables "
+            "WHERE relname = 'vstbpn_report_violation'"
+        )
+        return self.env.cr.fetchone() or (0, 0, 0)
+
+    def test_checking_again_writes_only_what_changed(self):
+        rule = self._rule("[ACT-01]", "ge", "3", skip_policy="never")
+        other = self._rule("[ACT-01]", "le", "10", importance="warning")
+        Rule = self.env["vstbpn.validation.rule"]
+        reports = self.report_a | self.report_b
+        self._fill(self.report_a, {self.ind_meetings: {"value_number": 1}})
+        self.assertEqual(Rule._evaluate_reports(reports), reports)
+        self._violation(self.report_a, rule).explanation = "Flood"
+        writes = self._violation_writes()
+        with self.subTest("nothing changed"):
+            self.assertFalse(Rule._evaluate_reports(reports))
+            self.assertEqual(self._violation_writes(), writes)
+        with self.subTest("one figure changed: one row updated"):
+            self._fill(self.report_a, {self.ind_meetings: {"value_number": 2}})
+            self.assertEqual(Rule._evaluate_reports(reports), self.report_a)
+            inserted, updated, deleted = self._violation_writes()
+            self.assertEqual(
+                (inserted, updated, deleted), (writes[0], writes[1] + 1, writes[2])
+            )
+            violation = self._violation(self.report_a, rule)
+            self.assertEqual(
+                (violation.left_value, violation.explanation), (2, "Flood")
+            )
+            self.assertEqual(self.report_a.error_count, 1)
+        with self.subTest("a rule broken, another one kept: one in, one out"):
+            writes = self._violation_writes()
+            self._fill(self.report_a, {self.ind_meetings: {"value_number": 12}})
+            self.assertEqual(Rule._evaluate_reports(reports), self.report_a)
+            inserted, updated, deleted = self._violation_writes()
+            self.assertEqual(
+                (inserted, updated, deleted), (writes[0] + 1, writes[1], writes[2] + 1)
+            )
+            self.assertEqual(self.report_a.violation_ids.rule_id, other)
+            self.assertEqual(
+                (self.report_a.error_count, self.report_a.warning_count), (0, 1)
+            )
+        with self.subTest("the importance of a rule changed"):
+            # the stored violations follow their rule at once
+            rule.importance = "warning"
+            other.importance = "error"
+            self.assertFalse(Rule._evaluate_reports(reports))
+            self.assertEqual(self.report_a.violation_ids.importance, "error")
+            self.assertEqual(self.report_a.error_count, 1)
+            self.assertEqual(self.report_b.violation_ids.importance, "warning")
+
     # IMPORTANCE
 
     def test_error_blocks_submission(self):
