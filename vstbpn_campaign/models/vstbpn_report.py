@@ -49,7 +49,9 @@ class VstbpnReport(models.Model):
 
         The figures come from validated activities (counts and amounts already
         checked), so the input checks of write() do not apply; the reported
-        figures of lines that are not consolidated follow the own ones.
+        figures of lines that are not consolidated follow the own ones. The
+        validation rules are checked again on the reports filled, as when
+        the unit saves its figures (one statement for all of them).
         """
         drafts = self.filtered(lambda r: r.state == "draft")
         Value = self.env["vstbpn.report.value"].sudo()
@@ -72,6 +74,7 @@ class VstbpnReport(models.Model):
                 )
                 rows.append(value._vstbpn_campaign_row(indicator, female, male, total))
         self._vstbpn_write_own_figures(values, rows)
+        values.report_id._check_rules()
 
     def _vstbpn_write_own_figures(self, values, rows):
         columns = ["female", "male", "total", "value_number", "value_bool", "value"]

@@ -5,3 +5,4 @@ from . import test_access
 from . import test_reporting
 from . import test_documents
 from . import test_ui
+from . import test_quality
