@@ -49,11 +49,11 @@ class VstbpnReportRows(models.AbstractModel):
             for key, header, width, kind in columns
         }
 
-    def _get_sex_columns(self):
-        """The female / male / total columns, as the consolidation repeats
-        them under each unit."""
+    def _pick_columns(self, keys):
+        """Some of the columns, such as the female / male / total that the
+        consolidation repeats under each unit."""
         columns = self._get_columns()
-        return {key: columns[key] for key in LAYOUT_FIELDS["by_sex"]}
+        return {key: columns[key] for key in keys}
 
     def _get_rows(self, report):
         """[IndicatorRow] of the report, in the template's order."""
@@ -72,6 +72,15 @@ class VstbpnReportRows(models.AbstractModel):
         if indicator.value_type == "text":
             return "text"
         return "figure"
+
+    def _get_label_cells(self, row):
+        """``{column key: cell}`` of what names the row's indicator."""
+        indicator = row.indicator
+        return {
+            "code": indicator.code,
+            "name": indicator.name,
+            "uom": indicator.uom or "",
+        }
 
     def _get_own_cells(self, row):
         """``{column key: cell}`` of the figures the unit typed."""

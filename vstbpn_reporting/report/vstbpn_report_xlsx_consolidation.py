@@ -4,6 +4,8 @@ from odoo.tools import SQL
 
 from odoo.addons.vstbpn_committee.tools import sql_array
 
+from .vstbpn_report_rows import LAYOUT_FIELDS
+
 HEADER_ROWS = 4  # title, period, unit names, female/male/total
 UNIT_FIGURE_FIELDS = [
     "committee_id",
@@ -57,12 +59,8 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
 
     def _write_header(self, sheet, formats, report, columns, detail=False):
         Rows = self.env["vstbpn.report.rows"]
-        indicator_columns = {
-            key: column
-            for key, column in Rows._get_columns().items()
-            if key in ("code", "name")
-        }
-        sex_columns = Rows._get_sex_columns()
+        indicator_columns = Rows._pick_columns(("code", "name"))
+        sex_columns = Rows._pick_columns(LAYOUT_FIELDS["by_sex"])
         self._set_column_widths(sheet, indicator_columns)
         for index in range(len(columns)):
             self._set_column_widths(sheet, sex_columns, first=2 + 3 * index)
@@ -104,8 +102,9 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
                 continue
             indicator = indicator_row.indicator
             by_sex = indicator_row.layout == "by_sex"
-            sheet.write_string(row, 0, indicator.code, formats["cell_text"])
-            sheet.write_string(row, 1, indicator.name, formats["cell_text"])
+            labels = Rows._get_label_cells(indicator_row)
+            sheet.write_string(row, 0, labels["code"], formats["cell_text"])
+            sheet.write_string(row, 1, labels["name"], formats["cell_text"])
             number = self._number_format(formats, indicator)
             units = self._get_unit_figures(unit_reports, indicator)
             write_figures = self._write_figures

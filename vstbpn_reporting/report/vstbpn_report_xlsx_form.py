@@ -47,12 +47,10 @@ class VstbpnReportXlsxForm(models.AbstractModel):
     def _write_rows(self, sheet, formats, report, columns, row, blank=False):
         Rows = self.env["vstbpn.report.rows"]
         for indicator_row in Rows._get_rows(report):
-            indicator = indicator_row.indicator
-            cells = {"code": indicator.code, "name": indicator.name}
-            cells["uom"] = indicator.uom or ""
+            cells = Rows._get_label_cells(indicator_row)
             if not blank:
                 cells.update(Rows._get_own_cells(indicator_row))
-            number = self._number_format(formats, indicator)
+            number = self._number_format(formats, indicator_row.indicator)
             for col, (key, column) in enumerate(columns.items()):
                 cell = cells.get(key)
                 if cell is None:
