@@ -4,6 +4,7 @@ import json
 import os
 import signal
 import subprocess
+import threading
 import time
 import urllib.request
 import uuid
@@ -112,9 +113,43 @@ def test_run_command_serves_the_demo_in_vietnamese(odoo_command, demo_database):
         first_log = stop(server)
     assert "Creating the demo database" in first_log
 
-    second = start(demo_database)
+    # A small connection pool, so that a rush is easy to make: every request
+    # is answered all the same, in turn (without the cap on request threads
+    # that scripts/run sets, most of these fail with a full pool).
+    second = start(demo_database, "--db_maxconn=6")
     try:
         wait_until_served(second, timeout=300)
+        failures = rush(demo_database, uid, requests=60)
     finally:
         second_log = stop(second)
     assert "Creating the demo database" not in second_log, "the demo database is reused"
+    assert not failures, f"{len(failures)} of 60 requests failed: {failures[:3]}"
+    assert "Connection Pool Is Full" not in second_log
+
+
+def rush(database, uid, requests):
+    """REQUESTS calls at once, each on its own connection; their failures."""
+    failures = []
+
+    def read_committees():
+        try:
+            json_rpc(
+                "object",
+                "execute_kw",
+                database,
+                uid,
+                "bd_canbo",
+                "vstbpn.committee",
+                "search_read",
+                [[]],
+                {"fields": ["name", "level_id", "parent_id"]},
+            )
+        except Exception as error:  # noqa: BLE001 - every failure counts
+            failures.append(repr(error)[:200])
+
+    threads = [threading.Thread(target=read_committees) for _ in range(requests)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return failures

@@ -122,25 +122,18 @@ def upgraded(odoo_command):
 
         # The upgrade proper: the modules of the previous release, alone. A new
         # module installed afterwards may change their records on purpose.
-        odoo_step(odoo_command, database, "-u", ",".join(old_modules))
-        after = snapshot(
-            odoo_command,
-            database,
-            "after",
-            folder / "after.json",
-            str(folder / "before.json"),
-        )
+        def step_and_snapshot(name, *args):
+            odoo_step(odoo_command, database, *args)
+            output = folder / f"{name}.json"
+            return snapshot(
+                odoo_command, database, "after", output, str(folder / "before.json")
+            )
+
+        after = step_and_snapshot("after", "-u", ",".join(old_modules))
         added = [m for m in new_modules if m not in old_modules]
         installed = after
         if added:
-            odoo_step(odoo_command, database, "-i", ",".join(added))
-            installed = snapshot(
-                odoo_command,
-                database,
-                "after",
-                folder / "installed.json",
-                str(folder / "before.json"),
-            )
+            installed = step_and_snapshot("installed", "-i", ",".join(added))
         yield {
             "database": database,
             "before": before,
