@@ -24,6 +24,39 @@ def window_action(env, xmlid, domain, context=None):
     return action
 
 
+# The suite's workbooks are written like its printed documents (Decree 30:
+# Times New Roman); Excel's number formats are locale-neutral, so a
+# Vietnamese Excel shows 1.234.567,89.
+XLSX_FONT = {"font_name": "Times New Roman", "font_size": 12, "valign": "vcenter"}
+XLSX_HEADINGS = {
+    "title": {"bold": True, "font_size": 14},
+    "label": {"bold": True},
+    "italic": {"italic": True},
+    "header": {
+        "bold": True,
+        "border": 1,
+        "align": "center",
+        "text_wrap": True,
+        "bg_color": "#D9E1F2",
+    },
+}
+
+
+def xlsx_formats(workbook, cells, plain=None):
+    """The formats of a workbook of the suite: the shared headings (title,
+    label, italic, column header), the table ``cells`` ({name: options},
+    bordered) and ``plain`` ones ({name: options}, no border)."""
+    specs = {
+        **XLSX_HEADINGS,
+        **{name: {"border": 1, **options} for name, options in cells.items()},
+        **(plain or {}),
+    }
+    return {
+        name: workbook.add_format({**XLSX_FONT, **options})
+        for name, options in specs.items()
+    }
+
+
 def sql_array(values, column_type):
     """A large array parameter (``= ANY(...)``, ``unnest(...)``). Numbers go as
     one '{...}' literal: psycopg2 renders a list as ARRAY[...] with one

@@ -4,6 +4,8 @@ import xlsxwriter
 
 from odoo import models
 
+from ..tools import xlsx_formats
+
 # Excel number formats are locale-neutral: a Vietnamese Excel shows 1.234.567.
 VND_FORMAT = "#,##0"
 QUANTITY_FORMAT = "#,##0.##"
@@ -36,34 +38,17 @@ class VstbpnWorkPlanXlsxAbstract(models.AbstractModel):
         return output.getvalue()
 
     def _define_formats(self, workbook):
-        base = {"font_name": "Times New Roman", "font_size": 12, "valign": "vcenter"}
-        return {
-            "title": workbook.add_format(dict(base, bold=True, font_size=14)),
-            "label": workbook.add_format(dict(base, bold=True)),
-            "italic": workbook.add_format(dict(base, italic=True)),
-            "header": workbook.add_format(
-                dict(
-                    base,
-                    bold=True,
-                    border=1,
-                    align="center",
-                    text_wrap=True,
-                    bg_color="#D9E1F2",
-                )
-            ),
-            "text": workbook.add_format(dict(base, border=1, text_wrap=True)),
-            "text_bold": workbook.add_format(
-                dict(base, border=1, bold=True, text_wrap=True)
-            ),
-            "center": workbook.add_format(dict(base, border=1, align="center")),
-            "quantity": workbook.add_format(
-                dict(base, border=1, num_format=QUANTITY_FORMAT)
-            ),
-            "vnd": workbook.add_format(dict(base, border=1, num_format=VND_FORMAT)),
-            "vnd_bold": workbook.add_format(
-                dict(base, border=1, bold=True, num_format=VND_FORMAT)
-            ),
-        }
+        return xlsx_formats(
+            workbook,
+            {
+                "text": {"text_wrap": True},
+                "text_bold": {"bold": True, "text_wrap": True},
+                "center": {"align": "center"},
+                "quantity": {"num_format": QUANTITY_FORMAT},
+                "vnd": {"num_format": VND_FORMAT},
+                "vnd_bold": {"bold": True, "num_format": VND_FORMAT},
+            },
+        )
 
     def _write_header_row(self, sheet, formats, columns, row):
         for index, (label, _width) in enumerate(columns):

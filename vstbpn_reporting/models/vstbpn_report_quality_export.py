@@ -5,6 +5,8 @@ import xlsxwriter
 
 from odoo import fields, models
 
+from odoo.addons.vstbpn_committee.tools import xlsx_formats
+
 # The columns of the export, declared once: (field of vstbpn.report.quality,
 # width). Labels are the fields' own, in the user's language.
 COLUMNS = [
@@ -81,16 +83,14 @@ class VstbpnReportQualityExport(models.TransientModel):
         return output.getvalue()
 
     def _define_formats(self, workbook):
-        base = {"font_name": "Times New Roman", "font_size": 12}
-        return {
-            "title": workbook.add_format(dict(base, bold=True, font_size=14)),
-            "header": workbook.add_format(
-                dict(base, bold=True, border=1, text_wrap=True, bg_color="#D9E1F2")
-            ),
-            "text": workbook.add_format(dict(base, border=1)),
-            "number": workbook.add_format(dict(base, border=1, num_format="0")),
-            "date": workbook.add_format(dict(base, border=1, num_format="dd/mm/yyyy")),
-        }
+        return xlsx_formats(
+            workbook,
+            {
+                "text": {},
+                "number": {"num_format": "0"},
+                "date": {"num_format": "dd/mm/yyyy"},
+            },
+        )
 
     def _write_cell(self, sheet, cell, value, field, labels, formats):
         if field.type == "integer":

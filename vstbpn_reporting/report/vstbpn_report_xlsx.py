@@ -5,6 +5,8 @@ from babel.dates import format_date
 
 from odoo import models
 
+from odoo.addons.vstbpn_committee.tools import xlsx_formats
+
 # Excel format codes are locale-neutral: a Vietnamese Excel shows 1.234.567,89.
 NUMBER_FORMAT = "#,##0.##"
 INTEGER_FORMAT = "#,##0"
@@ -39,34 +41,16 @@ class VstbpnReportXlsxAbstract(models.AbstractModel):
         return output.getvalue()
 
     def _define_formats(self, workbook):
-        base = {"font_name": "Times New Roman", "font_size": 12, "valign": "vcenter"}
-        return {
-            "title": workbook.add_format(dict(base, bold=True, font_size=14)),
-            "italic": workbook.add_format(dict(base, italic=True)),
-            "label": workbook.add_format(dict(base, bold=True)),
-            "text": workbook.add_format(dict(base, text_wrap=True)),
-            "header": workbook.add_format(
-                dict(
-                    base,
-                    bold=True,
-                    border=1,
-                    align="center",
-                    text_wrap=True,
-                    bg_color="#D9E1F2",
-                )
-            ),
-            "cell_text": workbook.add_format(dict(base, border=1, text_wrap=True)),
-            "cell_number": workbook.add_format(
-                dict(base, border=1, num_format=NUMBER_FORMAT)
-            ),
-            "cell_integer": workbook.add_format(
-                dict(base, border=1, num_format=INTEGER_FORMAT)
-            ),
-            "cell_total": workbook.add_format(
-                dict(base, border=1, bold=True, num_format=NUMBER_FORMAT)
-            ),
-            "date": workbook.add_format(dict(base, num_format=DATE_FORMAT)),
-        }
+        return xlsx_formats(
+            workbook,
+            {
+                "cell_text": {"text_wrap": True},
+                "cell_number": {"num_format": NUMBER_FORMAT},
+                "cell_integer": {"num_format": INTEGER_FORMAT},
+                "cell_total": {"bold": True, "num_format": NUMBER_FORMAT},
+            },
+            plain={"text": {"text_wrap": True}, "date": {"num_format": DATE_FORMAT}},
+        )
 
     def _check_renderable(self, report):
         """Raise if the report cannot be shown in this layout yet."""
