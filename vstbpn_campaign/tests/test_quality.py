@@ -5,6 +5,9 @@ from odoo.tests import tagged
 
 from .common import YEAR, VstbpnCampaignCase
 
+NO_MEETING = "Action Month organised, but no meeting reported"
+CROWDED = "{left} participants: more than the halls hold ({right})"
+
 
 @tagged("post_install", "-at_install")
 class TestFilledFiguresAreChecked(VstbpnCampaignCase):
@@ -15,19 +18,18 @@ class TestFilledFiguresAreChecked(VstbpnCampaignCase):
     def setUp(self):
         super().setUp()
         self._done(self._activity(), 60, 35)
-        self.ind_participants = self.env.ref(
-            "vstbpn_campaign.indicator_am_participants"
-        )
 
-    def _rule(self, template, left, operator, right, **values):
+    def _warning(self, template, left, right, message):
+        """A warning rule on ``template``: left ≤ right."""
         return self.env["vstbpn.validation.rule"].create(
             {
-                "name": f"{left} {operator} {right}",
+                "name": message,
                 "left_expression": left,
-                "operator": operator,
+                "operator": "le",
                 "right_expression": right,
+                "importance": "warning",
+                "message": message,
                 "template_ids": [Command.set(template.ids)],
-                **values,
             }
         )
 
@@ -39,48 +41,29 @@ class TestFilledFiguresAreChecked(VstbpnCampaignCase):
         """ACT-08 (Action Month organised) answers itself when the annual
         period opens: a rule it breaks shows at once."""
         template = self.env.ref("vstbpn_reporting.template_annual")
-        rule = self._rule(
-            template,
-            "[ACT-08]",
-            "le",
-            "[ACT-01]",
-            importance="warning",
-            message="Action Month organised, but no meeting reported",
+        rule = self._warning(template, "[ACT-08]", "[ACT-01]", NO_MEETING)
+        period = self.env["vstbpn.report.period"].create(
+            {
+                "name": "Annual 2017",
+                "template_id": template.id,
+                "committee_id": self.province.id,
+                "date_from": date(YEAR, 1, 1),
+                "date_to": date(YEAR, 12, 31),
+            }
         )
-        period = (
-            self.env["vstbpn.report.period"]
-            .with_user(self.user_p)
-            .create(
-                {
-                    "name": "Annual 2017",
-                    "template_id": template.id,
-                    "committee_id": self.province.id,
-                    "date_from": date(YEAR, 1, 1),
-                    "date_to": date(YEAR, 12, 31),
-                }
-            )
-        )
+        period = period.with_user(self.user_p)
         period.action_open()
         report_a = self._report(period, self.district_a)
         violation = report_a.violation_ids.filtered(lambda v: v.rule_id == rule)
         self.assertEqual((violation.left_value, violation.right_value), (1, 0))
-        self.assertEqual(
-            violation.message, "Action Month organised, but no meeting reported"
-        )
+        self.assertEqual(violation.message, NO_MEETING)
         # no activity, nothing organised: the rule has nothing to check
         commune = self._report(period, self.commune_a1)
         self.assertFalse(commune.violation_ids.filtered(lambda v: v.rule_id == rule))
 
     def test_refilling_checks_the_figures_again(self):
         template = self.env.ref("vstbpn_campaign.template_action_month")
-        rule = self._rule(
-            template,
-            "[AM-15.total]",
-            "le",
-            "100",
-            importance="warning",
-            message="{left} participants: more than the halls hold ({right})",
-        )
+        rule = self._warning(template, "[AM-15.total]", "100", CROWDED)
         self.campaign.with_user(self.user_p).action_request_reports()
         report_a = self._report(self.campaign.period_ids, self.district_a)
         self.assertFalse(report_a.violation_ids.filtered(lambda v: v.rule_id == rule))

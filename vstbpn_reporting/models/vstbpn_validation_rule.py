@@ -407,7 +407,10 @@ class VstbpnValidationRule(models.Model):
             for indicator in self.env["vstbpn.indicator"]
             .sudo()
             .with_context(active_test=False)
-            .search([("code", "in", [c for c in candidates if c])])
+            .search_fetch(
+                [("code", "in", [c for c in candidates if c])],
+                ["code", "value_type", "by_sex"],
+            )
         }
 
     def _resolve_references(self, tree, indicators):
@@ -474,7 +477,11 @@ class VstbpnValidationRule(models.Model):
         Violation.flush_model()
         reports.flush_recordset(["period_id", "template_id"])
         scopes = self._get_scopes(reports)
-        rules = self.sudo().search([("active", "=", True)])
+        rules = self.sudo().search_fetch(
+            [("active", "=", True)],
+            ["left_expression", "right_expression", "operator", "tolerance"]
+            + ["importance", "skip_policy"],
+        )
         indicators = self._find_indicators(rules._reference_texts())
         found = [
             branch
