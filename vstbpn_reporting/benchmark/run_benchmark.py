@@ -16,17 +16,26 @@ of 100 sex-disaggregated indicators; measured in one run, at each scale:
 
 and, as baselines over the same rows, a plain SQL GROUP BY (province and
 national totals in one query), a plain xlsxwriter script writing the same
-cells and a plain SQL of the same 20 checks (one self-join per rule). Each
+cells and, for the rules, two plain SQL: the same 20 checks (one self-join
+per rule) alone, and the same checks storing the same violations (DELETE of
+the period's, then INSERT ... SELECT; on 5b that replaces them). Each
 step prints its time, SQL query count and peak memory growth (RSS
 sampled every 5 ms). Each scale runs on a copy of the database that is dropped
 afterwards, and each step in a transaction of its own, as each user action is
 in Odoo: the set-up and the opening commit, the repeated runs roll back.
 
-Usage (a database with vstbpn_reporting installed, demo data or not):
+Usage (a database with vstbpn_reporting installed, demo data or not, and
+the Vietnamese language loaded):
 
     /opt/odoo18-venv/bin/python vstbpn_reporting/benchmark/run_benchmark.py \\
         -d DB --addons-path=/opt/odoo18/odoo/addons,/opt/odoo18/addons,. \\
-        [--db_host=... --db_port=... --db_user=...] [--scales 0.1,1]
+        [--db_host=... --db_port=... --db_user=...] [--scales 0.1,1] \\
+        [--steps open,consolidate,export,quality] [--repeat 3]
+
+``--steps quality`` measures the data-quality steps (5, 5b, 6) alone: the
+tree is built, the period opened (once, without its baseline) and the
+communes' values filled as for the whole run, but nothing is consolidated,
+so the provincial and national reports hold no figures.
 """
 
 import argparse
@@ -46,8 +55,13 @@ CONSOLIDATE = "3. consolidate (provinces, nation)"
 EXPORT = "4. XLSX detail of the nation"
 RULES = "5. evaluate the rules (national period)"
 RULES_BASELINE = "baseline: SQL checks"
+RULES_STORE_BASELINE = "baseline: SQL storing them"
+RULES_REPLACE_BASELINE = "baseline: SQL replacing them"
 RULES_AGAIN = "5b. evaluate again (violations stored)"
 OUTLIERS = "6. flag outliers (national period)"
+# What --steps may name; the opening always runs (it makes the lines), once
+# when it is not measured. The export needs the consolidation.
+STEPS = ("open", "consolidate", "export", "quality")
 # The validation rules of step 5: figures {letter: (indicator number, part)},
 # left side, operator, right side. A divisor is always one figure ("/ {b}"):
 # the rule leaves a report unchecked where it is zero, as the baseline's
@@ -296,7 +310,8 @@ def rule_side(side, figures):
 def baseline_rules_sql(env, period_id):
     """The same checks in plain SQL: per rule, the report's lines of the
     indicators it reads joined on the report, the rule's condition negated;
-    one UNION ALL of the 20 rules."""
+    one UNION ALL of the 20 rules. Each row holds what a violation stores:
+    the report, the rule, its importance and the figures of both sides."""
     import re
 
     from odoo.tools import SQL
@@ -306,12 +321,19 @@ def baseline_rules_sql(env, period_id):
         .search([("code", "=like", "BENCH-%")])
         .mapped(lambda i: (int(i.code.split("-")[1]), i.id))
     )
+    rules = {
+        int(rule.name.split()[-1]): rule
+        for rule in env["vstbpn.validation.rule"].search(
+            [("name", "=like", "Bench rule %")]
+        )
+    }
     branches = []
     for number, (figures, left, operator, right) in enumerate(BENCH_RULES):
         indicators = sorted({i for i, _part in figures.values()})
         alias = {i: f"v{index}" for index, i in enumerate(indicators)}
         columns = {
-            key: f"{alias[i]}.result_{part}" for key, (i, part) in figures.items()
+            key: f"{alias[i]}.result_{part}::float8"
+            for key, (i, part) in figures.items()
         }
 
         def side(text, columns=columns):
@@ -329,22 +351,53 @@ def baseline_rules_sql(env, period_id):
         )
         branches.append(
             SQL(
-                "SELECT v0.report_id, %s FROM vstbpn_report_value v0 %s "
-                "WHERE v0.period_id = %s AND v0.indicator_id = %s AND NOT (%s)",
-                number,
+                "SELECT * FROM (SELECT v0.report_id, %s AS rule_id, "
+                "%s AS importance, %s AS l, %s AS r "
+                "FROM vstbpn_report_value v0 %s "
+                "WHERE v0.period_id = %s AND v0.indicator_id = %s) AS c "
+                "WHERE NOT (%s)",
+                rules[number].id,
+                rules[number].importance,
+                SQL(side(left)),
+                SQL(side(right)),
                 joins,
                 period_id,
                 indicator_ids[indicators[0]],
-                SQL(BASELINE_HOLDS[operator].format(l=side(left), r=side(right))),
+                SQL(BASELINE_HOLDS[operator].format(l="c.l", r="c.r")),
             )
         )
     return SQL(" UNION ALL ").join(branches)
+
+
+def baseline_store_sql(period_id, checks):
+    """The same checks storing the same violations in plain SQL: the
+    period's stored violations deleted, then the rows found inserted (two
+    statements); their foreign keys and unique index are checked as for the
+    evaluation's rows."""
+    from odoo.tools import SQL
+
+    return [
+        SQL(
+            "DELETE FROM vstbpn_report_violation x USING vstbpn_report r "
+            "WHERE r.id = x.report_id AND r.period_id = %s",
+            period_id,
+        ),
+        SQL(
+            "INSERT INTO vstbpn_report_violation ("
+            "report_id, rule_id, importance, left_value, right_value) "
+            "SELECT report_id, rule_id, importance, l, r FROM (%s) AS found",
+            checks,
+        ),
+    ]
 
 
 def evaluate_rules(env, period_id):
     """What the committee above runs when it reviews the period's rules."""
     reports = env["vstbpn.report"].search([("period_id", "=", period_id)])
     env["vstbpn.validation.rule"]._evaluate_reports(reports)
+
+
+def count_violations(env, period_id):
     env.cr.execute(
         "SELECT COUNT(*) FROM vstbpn_report_violation x "
         "JOIN vstbpn_report r ON r.id = x.report_id WHERE r.period_id = %s",
@@ -453,9 +506,10 @@ def vacuum(registry, *tables):
         )
 
 
-def set_up(registry, bench, scale, repeat):
+def set_up(registry, bench, scale, repeat, measure_opening=True):
     """The tree, the template and the period; opened (measured, ``repeat``
-    times) and filled."""
+    times, with its baseline; once, without, unless ``measure_opening``)
+    and filled."""
     communes = round(COMMUNES * scale)
     with transaction(registry, commit=True) as env:
         national, provinces = build_tree(env, communes)
@@ -472,14 +526,17 @@ def set_up(registry, bench, scale, repeat):
         )
         ids = (period.id, national.id, provinces.ids)
     # repeated like the other steps, the last run committed
+    if not measure_opening:
+        repeat = 1
     for attempt in range(repeat):
         last = attempt == repeat - 1
         # the baseline takes turns with the opening, rolled back each time
-        with (
-            transaction(registry) as env,
-            bench.step(env, OPEN_BASELINE, scale),
-        ):
-            baseline_opening(env, ids[0])
+        if measure_opening:
+            with (
+                transaction(registry) as env,
+                bench.step(env, OPEN_BASELINE, scale),
+            ):
+                baseline_opening(env, ids[0])
         with transaction(registry, commit=last) as env:
             period = env["vstbpn.report.period"].browse(ids[0])
             units = len(period.target_committee_ids)
@@ -539,13 +596,34 @@ def detail_matrix(env, national_report):
     return [label for _c, label in columns], matrix
 
 
-def run_scale(registry, scale, repeat=3):
+def run_scale(registry, scale, repeat=3, steps=STEPS):
+    """The steps named in ``steps`` (see ``STEPS``) at one scale."""
     out(
         f"\nScale {scale:.0%}: 1 national + {PROVINCES} provinces + "
         f"{round(COMMUNES * scale)} communes, {INDICATORS} indicators by sex"
     )
     bench = Bench()
-    period_id, national_id, province_ids = set_up(registry, bench, scale, repeat)
+    period_id, national_id, province_ids = set_up(
+        registry, bench, scale, repeat, measure_opening="open" in steps
+    )
+    if "consolidate" in steps or "export" in steps:
+        run_consolidation_steps(
+            registry,
+            bench,
+            scale,
+            (period_id, national_id, province_ids),
+            repeat,
+            export="export" in steps,
+        )
+    if "quality" in steps:
+        run_quality_steps(registry, bench, scale, period_id, repeat)
+    return bench.rows
+
+
+def run_consolidation_steps(registry, bench, scale, ids, repeat, export=True):
+    """Steps 3 and 4: the consolidation and the export, taking turns with
+    their baselines."""
+    period_id, national_id, province_ids = ids
     # Consolidation, export and their baselines are repeated too, each run in a
     # transaction of its own; the summary keeps the fastest run of each, so
     # that the ratios compare like with like. The last consolidation stays
@@ -563,6 +641,8 @@ def run_scale(registry, scale, repeat=3):
         ):
             env.cr.execute(BASELINE_SQL, (period_id, province_ids))
             result["rows"] = len(env.cr.fetchall())
+    if not export:
+        return
     with transaction(registry) as env:
         national_report = find_report(env, period_id, national_id)
         total_value = national_report.value_ids[:1].result_total
@@ -582,36 +662,53 @@ def run_scale(registry, scale, repeat=3):
         f"     {cells:,} figure cells; national total of the first indicator: "
         f"{total_value:,.0f}"
     )
-    run_quality_steps(registry, bench, scale, period_id, repeat)
-    return bench.rows
 
 
 def run_quality_steps(registry, bench, scale, period_id, repeat):
-    """Steps 5 and 6: the rules, taking turns with their SQL baseline, and the
+    """Steps 5 and 6: the rules, taking turns with their two SQL baselines
+    (the checks alone, the checks storing the same violations), and the
     outliers; every run rolls back, but one evaluation that stays for 5b."""
     with transaction(registry, commit=True) as env:
         build_rules(env, period_id)
-        baseline = baseline_rules_sql(env, period_id)
+    with transaction(registry) as env:
+        checks = baseline_rules_sql(env, period_id)
+        store = baseline_store_sql(period_id, checks)
+    vacuum(registry, "vstbpn_report_value", "vstbpn_report")
     for step in (RULES, RULES_AGAIN):
         if step == RULES_AGAIN:
             with transaction(registry, commit=True) as env:
                 evaluate_rules(env, period_id)
+            vacuum(registry, "vstbpn_report_violation")
         for _attempt in range(repeat):
-            with transaction(registry) as env, bench.step(env, step, scale) as result:
-                result["violations"] = evaluate_rules(env, period_id)
+            with transaction(registry) as env:
+                with bench.step(env, step, scale):
+                    evaluate_rules(env, period_id)
+                bench.rows[-1]["violations"] = count_violations(env, period_id)
             with (
                 transaction(registry) as env,
                 bench.step(env, f"   {RULES_BASELINE}", scale) as result,
             ):
-                env.cr.execute(baseline)
+                env.cr.execute(checks)
                 result["violations"] = len(env.cr.fetchall())
+            # on 5b the violations stored are deleted and inserted again
+            store_step = (
+                RULES_STORE_BASELINE if step == RULES else RULES_REPLACE_BASELINE
+            )
+            with (
+                transaction(registry) as env,
+                bench.step(env, f"   {store_step}", scale) as result,
+            ):
+                for statement in store:
+                    env.cr.execute(statement)
+                result["violations"] = env.cr.rowcount
     for _attempt in range(repeat):
         with transaction(registry) as env, bench.step(env, OUTLIERS, scale) as result:
             result["flags"] = flag_outliers(env, period_id)
     found = {row["step"].strip(): row for row in bench.rows if row["scale"] == scale}
     out(
         f"     {found[RULES]['violations']:,} violations stored "
-        f"(baseline: {found[RULES_BASELINE]['violations']:,}); "
+        f"(baselines: {found[RULES_BASELINE]['violations']:,} found, "
+        f"{found[RULES_STORE_BASELINE]['violations']:,} stored); "
         f"{found[OUTLIERS]['flags']:,} figures flagged as outliers"
     )
 
@@ -655,7 +752,18 @@ def main():
         default=3,
         help="runs of consolidation, export and baselines; the fastest counts",
     )
+    parser.add_argument(
+        "--steps",
+        default=",".join(STEPS),
+        help="the steps to measure, among %(default)s; the period is always "
+        "opened (once, without its baseline, when open is not named); the "
+        "export needs the consolidation. --steps quality: the rules and the "
+        "outliers alone",
+    )
     args, odoo_args = parser.parse_known_args()
+    steps = {step.strip() for step in args.steps.split(",") if step.strip()}
+    if steps - set(STEPS):
+        parser.error(f"unknown steps: {', '.join(sorted(steps - set(STEPS)))}")
 
     import odoo
     from odoo.tools import config
@@ -665,7 +773,7 @@ def main():
     rows = []
     for scale in (float(s) for s in args.scales.split(",")):
         with scratch_database(config["db_name"], scale) as registry:
-            rows += run_scale(registry, scale, args.repeat)
+            rows += run_scale(registry, scale, args.repeat, steps)
     summarize(rows)
 
 
@@ -691,41 +799,80 @@ def summarize(rows):
         out(f"| {step} | " + " | ".join(cells) + " |")
     out("\nTargets:")
     for scale in scales:
-        cons = by[(scale, CONSOLIDATE)]
-        ratio_sql = cons["seconds"] / by[(scale, "baseline: SQL GROUP BY")]["seconds"]
-        xlsx = by[(scale, EXPORT)]
-        ratio_xlsx = (
-            xlsx["seconds"] / by[(scale, "baseline: plain xlsxwriter")]["seconds"]
-        )
-        opening = by[(scale, OPEN)]
-        ms_per_unit = opening["seconds"] / opening["units"] * 1000
-        ratio_open = opening["seconds"] / by[(scale, OPEN_BASELINE.strip())]["seconds"]
-        out(
-            f"  {scale:.0%}: consolidation {ratio_sql:.1f}x SQL (target <= 3x); "
-            f"XLSX {ratio_xlsx:.2f}x xlsxwriter (target <= 2x), "
-            f"+{xlsx['mb']:.0f} MB (target < 100 MB); "
-            f"opening {opening['per_unit']:.2f} queries/unit, "
-            f"{ms_per_unit:.1f} ms/unit, "
-            f"{ratio_open:.1f}x a plain INSERT ... SELECT of its rows (target <= 3x)"
-        )
-        if (scale, RULES) in by:
-            rules = by[(scale, RULES)]
-            checks = by[(scale, RULES_BASELINE)]["seconds"]
-            again = by[(scale, RULES_AGAIN)]["seconds"]
-            out(
-                f"  {scale:.0%}: rules {rules['seconds'] / checks:.2f}x SQL storing "
-                f"the violations, {again / checks:.2f}x once stored (target <= 2x); "
-                f"{rules['queries']} queries for {len(BENCH_RULES)} rules"
+        targets = [
+            target(by, scale)
+            for target in (
+                consolidation_target,
+                export_target,
+                opening_target,
+                rules_target,
             )
-    if len(scales) > 1:
+        ]
+        for line in filter(None, targets):
+            out(f"  {scale:.0%}: {line}")
+    if len(scales) > 1 and all((s, CONSOLIDATE) in by for s in scales):
         counts = [by[(s, CONSOLIDATE)]["queries"] for s in scales]
         same = "same" if len(set(counts)) == 1 else "DIFFERENT"
         out(f"  consolidation queries per scale: {counts} ({same})")
+    if len(scales) > 1:
         small, large = by[(scales[0], OPEN)], by[(scales[-1], OPEN)]
         out(
             f"  opening: {large['seconds'] / small['seconds']:.1f}x the time for "
             f"{large['units'] / small['units']:.1f}x the units"
         )
+
+
+def consolidation_target(by, scale):
+    if (scale, CONSOLIDATE) not in by:
+        return None
+    cons = by[(scale, CONSOLIDATE)]["seconds"]
+    ratio = cons / by[(scale, "baseline: SQL GROUP BY")]["seconds"]
+    return f"consolidation {ratio:.1f}x SQL (target <= 3x)"
+
+
+def export_target(by, scale):
+    if (scale, EXPORT) not in by:
+        return None
+    xlsx = by[(scale, EXPORT)]
+    ratio = xlsx["seconds"] / by[(scale, "baseline: plain xlsxwriter")]["seconds"]
+    return (
+        f"XLSX {ratio:.2f}x xlsxwriter (target <= 2x), "
+        f"+{xlsx['mb']:.0f} MB (target < 100 MB)"
+    )
+
+
+def opening_target(by, scale):
+    opening = by[(scale, OPEN)]
+    ms_per_unit = opening["seconds"] / opening["units"] * 1000
+    line = f"opening {opening['per_unit']:.2f} queries/unit, {ms_per_unit:.1f} ms/unit"
+    baseline = by.get((scale, OPEN_BASELINE.strip()))
+    if baseline:
+        line += (
+            f", {opening['seconds'] / baseline['seconds']:.1f}x a plain "
+            "INSERT ... SELECT of its rows (target <= 3x)"
+        )
+    return line
+
+
+def rules_target(by, scale):
+    if (scale, RULES) not in by:
+        return None
+
+    def ms(step):
+        return by[(scale, step)]["seconds"] * 1000
+
+    rules, again = by[(scale, RULES)], by[(scale, RULES_AGAIN)]
+    checks = ms(RULES_BASELINE)
+    store, replace = ms(RULES_STORE_BASELINE), ms(RULES_REPLACE_BASELINE)
+    return (
+        f"rules {ms(RULES):.0f} ms: {ms(RULES) / store:.2f}x SQL storing the same "
+        f"violations ({store:.0f} ms), {ms(RULES) / checks:.2f}x SQL checks alone "
+        f"({checks:.0f} ms); once stored {ms(RULES_AGAIN):.0f} ms: "
+        f"{ms(RULES_AGAIN) / replace:.2f}x SQL replacing them ({replace:.0f} ms), "
+        f"{ms(RULES_AGAIN) / checks:.2f}x SQL checks alone (target <= 2x); "
+        f"{rules['queries']} queries for {len(BENCH_RULES)} rules "
+        f"({again['queries']} once stored)"
+    )
 
 
 if __name__ == "__main__":
