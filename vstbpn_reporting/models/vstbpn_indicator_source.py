@@ -202,3 +202,5 @@ class VstbpnReportValue(models.Model):
         # what depends on the reported figures must know, as after a write
         self.modified(results)
         self._check_figures()
+        # and the validation rules see the figures as they see a save
+        self.report_id._check_rules()

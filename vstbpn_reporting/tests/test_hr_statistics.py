@@ -109,3 +109,42 @@ class TestHrStatistics(VstbpnReportingCase):
         report_p = self._report(period, self.province)
         with self.assertRaisesRegex(UserError, "Thống kê nhân sự"):
             self._vi(report_p).action_fill_automatic_values()
+
+    def test_filling_again_checks_the_validation_rules(self):
+        """The fill writes by SQL: the rules must see its figures as they see
+        a save, or a violation of figures since replaced would stay."""
+        rule = self.env["vstbpn.validation.rule"].create(
+            {
+                "name": "At most three women on the staff",
+                "left_expression": "[FC-01.female]",
+                "operator": "le",
+                "right_expression": "3",
+                "template_ids": [Command.set(self.template.ids)],
+            }
+        )
+        period = self._open_period(deadline=date.today() + timedelta(days=5))
+        report_a = self._report(period, self.district_a)
+        self.assertFalse(report_a.violation_ids, "3 women: the rule holds")
+        staff = self._value(report_a, self.hr_indicators["hr_staff"])
+        # saved from the report's form, as the unit does
+        report_a.write({"value_ids": [Command.update(staff.id, {"female": 4})]})
+        self.assertEqual(report_a.violation_ids.rule_id, rule, "4 women typed")
+        report_a.action_fill_automatic_values()
+        self.assertEqual(staff.female, 3)
+        self.assertFalse(report_a.violation_ids, "filled again: 3 women")
+        self.employees_a_female_hired(2)
+        report_a.action_fill_automatic_values()
+        self.assertEqual(staff.female, 5)
+        self.assertEqual(report_a.violation_ids.rule_id, rule, "5 women hired")
+
+    def employees_a_female_hired(self, count):
+        self.env["hr.employee"].create(
+            [
+                {
+                    "name": f"New {i}",
+                    "department_id": self.dept_a.id,
+                    "gender": "female",
+                }
+                for i in range(count)
+            ]
+        )
