@@ -29,10 +29,15 @@ Usage (a database with vstbpn_campaign installed, demo data or not):
         [--db_host=... --db_port=... --db_user=...] [--scales 0.1,1]
 """
 
-import argparse
-import importlib
 import io
+import os
 import sys
+
+# The reporting benchmark, next to this addon in the repository: its command
+# line, tree, template, measuring and transactions, shared rather than copied.
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "vstbpn_reporting", "benchmark"))
+import run_benchmark
 
 ACTIVITIES_PER_COMMUNE = 10
 YEAR = 2025
@@ -47,11 +52,7 @@ EXPORT_BASELINE = "   baseline: plain xlsxwriter"
 
 
 def reporting_benchmark():
-    """The reporting benchmark's module: its tree, its template, its
-    measuring and its transactions, shared rather than copied."""
-    return importlib.import_module(
-        "odoo.addons.vstbpn_reporting.benchmark.run_benchmark"
-    )
+    return run_benchmark
 
 
 # SET-UP (not measured)
@@ -137,17 +138,7 @@ def set_up(bench_module, registry, scale):
                 "date_start": "2020-01-01",
             }
         )
-        template = bench_module.build_template(env)
-        period = env["vstbpn.report.period"].create(
-            {
-                "name": f"Bench {scale:.0%}",
-                "template_id": template.id,
-                "committee_id": national.id,
-                "date_from": f"{YEAR}-01-01",
-                "date_to": f"{YEAR}-12-31",
-                "deadline": "2099-12-15",
-            }
-        )
+        period = bench_module.create_period(env, national, scale, YEAR)
         campaign = env["vstbpn.campaign"].create(
             {
                 "year": YEAR,
@@ -311,25 +302,7 @@ def run_scale(bench_module, registry, scale, repeat=3):
 
 def summarize(bench_module, rows):
     out = bench_module.out
-    by = {}
-    for row in rows:
-        key = (row["scale"], row["step"].strip())
-        if key not in by or row["seconds"] < by[key]["seconds"]:
-            by[key] = row
-    scales = sorted({row["scale"] for row in rows})
-    titles = " | ".join(f"{s:.0%}: s / queries / MB" for s in scales)
-    out(f"\n| step | {titles} |")
-    out("|---|" + "---|" * len(scales))
-    for step in dict.fromkeys(row["step"].strip() for row in rows):
-        cells = []
-        for scale in scales:
-            row = by.get((scale, step))
-            cells.append(
-                f"{row['seconds']:.2f} / {row['queries']} / {row['mb']:.0f}"
-                if row
-                else "-"
-            )
-        out(f"| {step} | " + " | ".join(cells) + " |")
+    by, scales = bench_module.print_table(rows)
     out("\nTargets:")
     for scale in scales:
         period, opening = by[(scale, PERIOD)], by[(scale, OPEN)]
@@ -352,23 +325,14 @@ def summarize(bench_module, rows):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scales", default="0.1,1")
-    parser.add_argument("--repeat", type=int, default=3)
-    args, odoo_args = parser.parse_known_args()
-
-    import odoo
-    from odoo.tools import config
-
-    config.parse_config(odoo_args)
-    odoo.netsvc.init_logger()
-    odoo.modules.module.initialize_sys_path()
     bench_module = reporting_benchmark()
-    rows = []
-    for scale in (float(s) for s in args.scales.split(",")):
-        with bench_module.scratch_database(config["db_name"], scale) as registry:
-            rows += run_scale(bench_module, registry, scale, args.repeat)
-    summarize(bench_module, rows)
+    results = bench_module.run_scales(
+        __doc__,
+        lambda registry, scale, args: run_scale(
+            bench_module, registry, scale, args.repeat
+        ),
+    )
+    summarize(bench_module, [row for rows in results for row in rows])
     sys.stdout.flush()
 
 

@@ -17,7 +17,8 @@ class VstbpnDocumentSourceMixin(models.AbstractModel):
     Configured by class attributes: ``_vstbpn_document_link_field`` (the
     Many2one to ``vstbpn.document``), ``_vstbpn_document_type_xmlid`` and
     ``_vstbpn_document_abbreviation`` (of the type, in the number printed
-    before the document is issued). Hooks:
+    before the document is issued), ``_vstbpn_document_date_field`` (the
+    record's date that the printed copy carries until it is issued). Hooks:
     ``_vstbpn_document_source_committee()`` (the issuer, whose parent body,
     name and place head the printed layout) and
     ``_vstbpn_document_source_values()`` (subject, date, text, addressees,
@@ -32,6 +33,7 @@ class VstbpnDocumentSourceMixin(models.AbstractModel):
     _vstbpn_document_type_xmlid = ""
     _vstbpn_document_body_template = ""
     _vstbpn_document_abbreviation = ""
+    _vstbpn_document_date_field = ""
 
     def _vstbpn_document_source_committee(self):
         return self.committee_id
@@ -51,6 +53,16 @@ class VstbpnDocumentSourceMixin(models.AbstractModel):
 
     def _vstbpn_document_place(self):
         return self._vstbpn_document_source_committee()._vstbpn_document_place_name()
+
+    def _vstbpn_document_date(self):
+        """The issued document's date; before that, the record's own date,
+        or today for a draft."""
+        field = self._vstbpn_document_date_field
+        return (
+            self._vstbpn_issued_document().date
+            or (field and self[field])
+            or fields.Date.context_today(self)
+        )
 
     def _vstbpn_document_source_values(self):
         """``vstbpn.document`` values: subject, date, addressees, signer..."""

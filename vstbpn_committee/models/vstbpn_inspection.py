@@ -47,6 +47,7 @@ class VstbpnInspection(models.Model):
     _vstbpn_editable_states = ("planned", "in_progress")
     _vstbpn_document_type_xmlid = "vstbpn_committee.document_type_notice"
     _vstbpn_document_abbreviation = "TB"
+    _vstbpn_document_date_field = "date_concluded"
     _vstbpn_document_body_template = (
         "vstbpn_committee.vstbpn_inspection_conclusion_body"
     )
@@ -494,13 +495,6 @@ class VstbpnInspection(models.Model):
         ).report_action(self)
 
     # PRINTING: the conclusion notice (Thông báo kết luận kiểm tra)
-
-    def _vstbpn_document_date(self):
-        return (
-            self.document_id.date
-            or self.date_concluded
-            or fields.Date.context_today(self)
-        )
 
     def _vstbpn_document_title(self):
         return self.env._("Notice")

@@ -52,6 +52,7 @@ class VstbpnWorkPlan(models.Model):
     _vstbpn_editable_states = ("draft", "returned")
     _vstbpn_document_type_xmlid = "vstbpn_committee.document_type_plan"
     _vstbpn_document_abbreviation = "KH"
+    _vstbpn_document_date_field = "date_approved"
     _vstbpn_document_body_template = "vstbpn_committee.vstbpn_work_plan_body"
 
     name = fields.Char(
@@ -560,13 +561,6 @@ class VstbpnWorkPlan(models.Model):
         }
 
     # PRINTING (Decree 30/2020/NĐ-CP)
-
-    def _vstbpn_document_date(self):
-        return (
-            self.document_id.date
-            or self.date_approved
-            or fields.Date.context_today(self)
-        )
 
     def _vstbpn_document_title(self):
         return self.env._("Plan")

@@ -506,6 +506,20 @@ def vacuum(registry, *tables):
         )
 
 
+def create_period(env, national, scale, year=2025):
+    """The national period of the benchmark's template, ready to open."""
+    return env["vstbpn.report.period"].create(
+        {
+            "name": f"Bench {scale:.0%}",
+            "template_id": build_template(env).id,
+            "committee_id": national.id,
+            "date_from": f"{year}-01-01",
+            "date_to": f"{year}-12-31",
+            "deadline": "2099-12-15",
+        }
+    )
+
+
 def set_up(registry, bench, scale, repeat, measure_opening=True):
     """The tree, the template and the period; opened (measured, ``repeat``
     times, with its baseline; once, without, unless ``measure_opening``)
@@ -513,17 +527,7 @@ def set_up(registry, bench, scale, repeat, measure_opening=True):
     communes = round(COMMUNES * scale)
     with transaction(registry, commit=True) as env:
         national, provinces = build_tree(env, communes)
-        template = build_template(env)
-        period = env["vstbpn.report.period"].create(
-            {
-                "name": f"Bench {scale:.0%}",
-                "template_id": template.id,
-                "committee_id": national.id,
-                "date_from": "2025-01-01",
-                "date_to": "2025-12-31",
-                "deadline": "2099-12-15",
-            }
-        )
+        period = create_period(env, national, scale)
         ids = (period.id, national.id, provinces.ids)
     # repeated like the other steps, the last run committed
     if not measure_opening:
@@ -744,42 +748,69 @@ def scratch_database(template, scale):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    def add_steps(parser):
+        parser.add_argument(
+            "--steps",
+            default=",".join(STEPS),
+            help="the steps to measure, among %(default)s; the period is always "
+            "opened (once, without its baseline, when open is not named); the "
+            "export needs the consolidation. --steps quality: the rules and the "
+            "outliers alone",
+        )
+
+    def check_steps(parser, args):
+        args.steps = {step.strip() for step in args.steps.split(",") if step.strip()}
+        if args.steps - set(STEPS):
+            unknown = ", ".join(sorted(args.steps - set(STEPS)))
+            parser.error(f"unknown steps: {unknown}")
+
+    results = run_scales(
+        __doc__,
+        lambda registry, scale, args: run_scale(
+            registry, scale, args.repeat, args.steps
+        ),
+        add_steps,
+        check_steps,
+    )
+    summarize([row for rows in results for row in rows])
+
+
+def run_scales(doc, run_one_scale, add_arguments=None, check_arguments=None):
+    """The command line the suite's benchmarks share: ``--scales``,
+    ``--repeat`` (and what ``add_arguments(parser)`` adds), the rest being
+    Odoo's options; ``run_one_scale(registry, scale, args)`` on a scratch copy
+    of the database per scale. Returns its results, scale after scale."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("--scales", default="0.1,1")
     parser.add_argument(
         "--repeat",
         type=int,
         default=3,
-        help="runs of consolidation, export and baselines; the fastest counts",
+        help="runs of each measured step and its baseline; the fastest counts",
     )
-    parser.add_argument(
-        "--steps",
-        default=",".join(STEPS),
-        help="the steps to measure, among %(default)s; the period is always "
-        "opened (once, without its baseline, when open is not named); the "
-        "export needs the consolidation. --steps quality: the rules and the "
-        "outliers alone",
-    )
+    if add_arguments:
+        add_arguments(parser)
     args, odoo_args = parser.parse_known_args()
-    steps = {step.strip() for step in args.steps.split(",") if step.strip()}
-    if steps - set(STEPS):
-        parser.error(f"unknown steps: {', '.join(sorted(steps - set(STEPS)))}")
+    if check_arguments:
+        check_arguments(parser, args)
 
     import odoo
     from odoo.tools import config
 
     config.parse_config(odoo_args)
     odoo.netsvc.init_logger()
-    rows = []
+    results = []
     for scale in (float(s) for s in args.scales.split(",")):
         with scratch_database(config["db_name"], scale) as registry:
-            rows += run_scale(registry, scale, args.repeat, steps)
-    summarize(rows)
+            results.append(run_one_scale(registry, scale, args))
+    return results
 
 
-def summarize(rows):
+def print_table(rows):
+    """The steps' table, scales side by side, of each repeated step the
+    fastest run; returns those runs ``{(scale, step): row}`` and the scales."""
     by = {}
-    for row in rows:  # of repeated steps, the fastest run
+    for row in rows:
         key = (row["scale"], row["step"].strip())
         if key not in by or row["seconds"] < by[key]["seconds"]:
             by[key] = row
@@ -797,6 +828,11 @@ def summarize(rows):
                 else "-"
             )
         out(f"| {step} | " + " | ".join(cells) + " |")
+    return by, scales
+
+
+def summarize(rows):
+    by, scales = print_table(rows)
     out("\nTargets:")
     for scale in scales:
         targets = [
