@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -39,7 +40,12 @@ class TestCampaign(VstbpnCampaignCase):
         )
         self.assertEqual(todo.user_id, self.user_a)
         self.assertEqual(
-            todo.date_deadline, max(self.campaign.plan_deadline, date.today())
+            todo.date_deadline,
+            # the day of the officer who opened it, in Viet Nam
+            max(
+                self.campaign.plan_deadline,
+                fields.Date.context_today(self.campaign.with_user(self.user_p)),
+            ),
         )
         with self.assertRaises(UserError):
             self.campaign.with_user(self.user_p).action_open()
