@@ -1,6 +1,6 @@
 from datetime import datetime, time, timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 CAMPAIGN_SOURCES = [
     ("campaign_activities", "Action Month: activities done"),
@@ -60,15 +60,6 @@ class VstbpnIndicator(models.Model):
         self.ensure_one()
         return bool(self.source) and self.source.startswith("campaign_")
 
-    def _get_source_figures(self, committees, period):
-        if not self._is_campaign_source():
-            return super()._get_source_figures(committees, period)
-        figures = self._get_campaign_figures(committees, period)
-        return {
-            committee_id: self._campaign_figure(unit)
-            for committee_id, unit in figures.items()
-        }
-
     def _campaign_figure(self, unit):
         """(female, male, total) of this indicator from a unit's figures; a
         single number goes in the total, yes/no as 1 or 0."""
@@ -86,6 +77,7 @@ class VstbpnIndicator(models.Model):
             return (0, 0, 1 if unit["activities"] else 0)
         return (0, 0, unit[SOURCE_FIGURES[self.source]])
 
+    @api.model
     def _get_campaign_figures(self, committees, period):
         """{committee id: figures} of the units' own done activities that took
         place in the period (in its campaign, if it has one): activities by

@@ -64,11 +64,12 @@ class VstbpnReport(models.Model):
         if not values:
             return
         rows = []
-        for (indicator, period), group in values.grouped(
-            lambda v: (v.indicator_id, v.report_id.period_id)
-        ).items():
-            figures = indicator._get_campaign_figures(group.committee_id, period)
-            for value in group:
+        Indicator = self.env["vstbpn.indicator"]
+        # a unit's figures are the same for every indicator: read once a period
+        for period, lines in values.grouped(lambda v: v.report_id.period_id).items():
+            figures = Indicator._get_campaign_figures(lines.committee_id, period)
+            for value in lines:
+                indicator = value.indicator_id
                 female, male, total = indicator._campaign_figure(
                     figures[value.committee_id.id]
                 )
