@@ -378,16 +378,18 @@ class VstbpnCampaignActivity(models.Model):
             .with_context(no_mail_to_attendees=True, dont_notify=True)
         )
         model = self.env["ir.model"]._get_id(self._name)
+        # a unit's activities share its officers: look them up once per unit
+        officers = {}
         to_create, records = [], []
         for activity in self:
             vals = activity._vstbpn_calendar_values()
             if activity.calendar_event_id:
-                activity.calendar_event_id.sudo().with_context(
-                    no_mail_to_attendees=True, dont_notify=True
-                ).write(vals)
+                Event.browse(activity.calendar_event_id.id).write(vals)
             else:
-                attendees = activity.committee_id._get_officers().partner_id
-                attendees |= self.env.user.partner_id
+                committee = activity.committee_id
+                if committee not in officers:
+                    officers[committee] = committee._get_officers().partner_id
+                attendees = officers[committee] | self.env.user.partner_id
                 vals.update(
                     res_model_id=model,
                     res_id=activity.id,

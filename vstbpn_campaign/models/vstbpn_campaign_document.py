@@ -20,9 +20,10 @@ class VstbpnCampaign(models.Model):
     def _vstbpn_document_number(self):
         if self.document_number:
             return self.document_number
+        # room for the number the clerical office writes in, as on a report
         blank = "\u00a0" * 8
-        symbol = self.committee_id.document_symbol
-        return f"{blank}/BC-{symbol}" if symbol else f"{blank}/BC"
+        report_type = self.env.ref("vstbpn_committee.document_type_report")
+        return f"{blank}/{report_type._vstbpn_symbol(self.committee_id)}"
 
     def _vstbpn_document_date(self):
         return self.date_closed or fields.Date.context_today(self)
@@ -30,12 +31,16 @@ class VstbpnCampaign(models.Model):
     def _vstbpn_document_title_subject(self):
         return self.env._("Results of the %(name)s", name=self.name)
 
-    def _vstbpn_print_general(self, figures):
-        """The first paragraph of the results report, figures in Vietnamese."""
-        totals = {
+    def _vstbpn_print_totals(self, figures):
+        """The dashboard's figures (``_vstbpn_dashboard_figures``) as printed."""
+        return {
             name: self.vstbpn_format_number(value)
             for name, value in figures["fields"].items()
         }
+
+    def _vstbpn_print_general(self, figures):
+        """The first paragraph of the results report, figures in Vietnamese."""
+        totals = self._vstbpn_print_totals(figures)
         return self.env._(
             "Theme: %(theme)s. From %(start)s to %(end)s, %(plans)s units planned "
             "their activities (%(approved)s plans approved) and held %(done)s "
@@ -53,10 +58,7 @@ class VstbpnCampaign(models.Model):
         )
 
     def _vstbpn_print_resources(self, figures):
-        totals = {
-            name: self.vstbpn_format_number(value)
-            for name, value in figures["fields"].items()
-        }
+        totals = self._vstbpn_print_totals(figures)
         return self.env._(
             "Cash: %(cash)s VND; in kind, an estimated %(in_kind)s VND. Online: "
             "%(posts)s posts, %(views)s views, %(shares)s shares.",

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from odoo.addons.vstbpn_committee.tools import window_action
+
 PLAN_STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -254,9 +256,12 @@ class VstbpnCampaignPlan(models.Model):
 
     def _vstbpn_escalation_users(self):
         """The organiser is told, whatever the depth of the unit."""
-        return {
-            plan: plan.campaign_id.sudo().committee_id._get_officers() for plan in self
+        # once per campaign: its thousands of plans share the organiser
+        officers = {
+            campaign: campaign.committee_id._get_officers()
+            for campaign in self.sudo().campaign_id
         }
+        return {plan: officers[plan.campaign_id] for plan in self}
 
     # ACTIONS
 
@@ -316,9 +321,9 @@ class VstbpnCampaignPlan(models.Model):
 
     def action_open_activities(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "vstbpn_campaign.vstbpn_campaign_activity_action"
+        return window_action(
+            self.env,
+            "vstbpn_campaign.vstbpn_campaign_activity_action",
+            [("plan_id", "=", self.id)],
+            {"default_plan_id": self.id},
         )
-        action["domain"] = [("plan_id", "=", self.id)]
-        action["context"] = {"default_plan_id": self.id}
-        return action
