@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import models
 from odoo.exceptions import UserError
 from odoo.osv import expression
@@ -27,7 +29,9 @@ class VstbpnIndicator(models.Model):
 
         The employees of all the committees' departments (and sub-departments)
         are counted by department and sex in one grouped read, then each
-        department's counts go to the committees whose departments contain it.
+        department's counts go to the committees whose departments contain it:
+        those linked to the department or to one of its ancestors, read from
+        its parent path (a walk up the tree, not a scan of every committee).
         """
         self.ensure_one()
         if self.source == "committee_training":
@@ -45,19 +49,24 @@ class VstbpnIndicator(models.Model):
             .sudo()
             ._read_group(domain, ["department_id", "gender"], ["__count"])
         )
-        figures = {}
+        owners = defaultdict(set)  # {department id: ids of the committees linked}
         for committee in committees:
-            roots = tuple(committee.hr_department_ids.mapped("parent_path"))
-            female = male = 0
-            for department, gender, count in counts:
-                if not roots or not department.parent_path.startswith(roots):
-                    continue
-                female += count if gender == "female" else 0
-                male += count if gender == "male" else 0
-            # Staff without a recorded sex cannot be split, so the total stays
-            # female + male as every sex-disaggregated figure must.
-            figures[committee.id] = (female, male, female + male)
-        return figures
+            for department_id in committee.hr_department_ids.ids:
+                owners[department_id].add(committee.id)
+        female = dict.fromkeys(committees.ids, 0)
+        male = dict.fromkeys(committees.ids, 0)
+        for department, gender, count in counts:
+            if gender not in ("female", "male"):
+                continue
+            by_sex = female if gender == "female" else male
+            path = department.parent_path.rstrip("/").split("/")
+            for committee_id in set().union(*(owners[int(id_)] for id_ in path)):
+                by_sex[committee_id] += count
+        # Staff without a recorded sex cannot be split, so the total stays
+        # female + male as every sex-disaggregated figure must.
+        return {
+            id_: (female[id_], male[id_], female[id_] + male[id_]) for id_ in female
+        }
 
     def _source_domain_hr_staff(self, period):
         return []
@@ -91,8 +100,14 @@ class VstbpnReport(models.Model):
         self.check_access("write")
         self._vstbpn_check_editable()
         self._check_hr_departments_linked()
-        self._fill_automatic_values()
+        self._fill_and_check_automatic_values()
         return True
+
+    def _fill_and_check_automatic_values(self):
+        """Fill the automatic figures of every family of sources, then check
+        the validation rules on the reports filled, as after a save: once,
+        after all the families have written."""
+        self._fill_automatic_values()._check_rules()
 
     def _check_hr_departments_linked(self):
         unlinked = self.filtered(
@@ -118,7 +133,9 @@ class VstbpnReport(models.Model):
         """Fill the draft reports' lines whose source is HR statistics or the
         committee's own trainings: one grouped read per indicator and period,
         one UPDATE for all the lines. Other families of sources (the Action
-        Month's) fill their own lines by extending this method."""
+        Month's) fill their own lines by extending this method and add the
+        reports they fill to those returned: the rules are checked on them
+        after all the families (``_fill_and_check_automatic_values``)."""
         values = self._get_source_values()
         figures = {}
         for (indicator, period), group in values.grouped(
@@ -128,6 +145,7 @@ class VstbpnReport(models.Model):
             for value in group:
                 figures[value.id] = by_committee.get(value.committee_id.id, (0, 0, 0))
         values._write_source_figures(figures)
+        return values.report_id
 
     def _get_source_values(self):
         drafts = self.filtered(lambda r: r.state == "draft")
@@ -202,5 +220,3 @@ class VstbpnReportValue(models.Model):
         # what depends on the reported figures must know, as after a write
         self.modified(results)
         self._check_figures()
-        # and the validation rules see the figures as they see a save
-        self.report_id._check_rules()

@@ -247,9 +247,6 @@ class VstbpnReport(models.Model):
         return self._vstbpn_submit()
 
     def _vstbpn_check_submittable(self):
-        return self._check_submittable()
-
-    def _check_submittable(self):
         self.ensure_one()
         if self.state != "draft":
             raise UserError(

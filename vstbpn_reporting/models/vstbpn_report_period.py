@@ -297,7 +297,7 @@ class VstbpnReportPeriod(models.Model):
                 )
         reports = self._create_reports().filtered(lambda r: r.state == "draft")
         reports._prepare_lines()
-        reports._fill_automatic_values()
+        reports._fill_and_check_automatic_values()
         reports._vstbpn_schedule_todo()
         self._vstbpn_trusted_write({"state": "open"})
         return True

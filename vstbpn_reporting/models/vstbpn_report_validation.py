@@ -98,8 +98,8 @@ class VstbpnReport(models.Model):
         self.filtered(lambda r: r.state == "draft")._check_quality()
         return super().action_submit()
 
-    def _check_submittable(self):
-        result = super()._check_submittable()
+    def _vstbpn_check_submittable(self):
+        result = super()._vstbpn_check_submittable()
         self._check_violations_allow_submission()
         return result
 

@@ -2,6 +2,8 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from .vstbpn_report_value_quality import is_explained as has_text
+
 
 class VstbpnReportViolation(models.Model):
     """A validation rule that a report breaks, with the figures of both sides.
@@ -71,7 +73,7 @@ class VstbpnReportViolation(models.Model):
     @api.depends("explanation")
     def _compute_is_explained(self):
         for violation in self:
-            violation.is_explained = bool((violation.explanation or "").strip())
+            violation.is_explained = has_text(violation.explanation)
 
     @api.depends("rule_id", "report_id.is_consolidated")
     def _compute_cause_committee_ids(self):

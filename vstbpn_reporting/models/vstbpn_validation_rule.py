@@ -4,7 +4,7 @@ from collections import namedtuple
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, formatLang
+from odoo.tools import SQL
 
 from odoo.addons.vstbpn_committee.tools import sql_array
 
@@ -222,9 +222,10 @@ class VstbpnValidationRule(models.Model):
 
     @api.depends("left_expression", "right_expression")
     def _compute_indicator_ids(self):
+        indicators = self._find_indicators(self._reference_texts())
         for rule in self:
             try:
-                references = rule._parse_sides()[2]
+                references = rule._parse_sides(indicators)[2]
             except ExpressionError:
                 references = {}
             rule.indicator_ids = self.env["vstbpn.indicator"].union(
@@ -235,8 +236,9 @@ class VstbpnValidationRule(models.Model):
 
     @api.constrains("left_expression", "right_expression", "template_ids", "active")
     def _check_expressions(self):
+        found = self._find_indicators(self._reference_texts())
         for rule in self:
-            references = rule._check_sides()
+            references = rule._check_sides(found)
             indicators = self.env["vstbpn.indicator"].union(
                 *(indicator for indicator, _part in references.values())
             )
@@ -282,12 +284,13 @@ class VstbpnValidationRule(models.Model):
                         )
                     )
 
-    def _check_sides(self):
+    def _check_sides(self, indicators=None):
         """{reference text: (indicator, part)} of the rule, or ValidationError
-        saying which side is wrong and how."""
+        saying which side is wrong and how. ``indicators`` as for
+        ``_parse_sides``."""
         self.ensure_one()
         try:
-            return self._parse_sides()[2]
+            return self._parse_sides(indicators)[2]
         except ExpressionError as error:
             side = error.params.pop("side", "left")
             raise ValidationError(
@@ -677,9 +680,10 @@ class VstbpnValidationRule(models.Model):
     def _format_message(self, left, right):
         """The rule's message, in the reader's language, with the figures."""
         self.ensure_one()
+        Indicator = self.env["vstbpn.indicator"]
         figures = {
-            "left": self._format_figure(left),
-            "right": self._format_figure(right),
+            "left": Indicator._format_figure(left or 0.0),
+            "right": Indicator._format_figure(right or 0.0),
         }
         if not self.message:
             return self.env._(
@@ -693,10 +697,3 @@ class VstbpnValidationRule(models.Model):
         return MESSAGE_PLACEHOLDER.sub(
             lambda match: figures.get(match.group(1), match.group()), self.message
         )
-
-    def _format_figure(self, number):
-        """1.234,5 in Vietnamese, 1,234.5 in English; whole numbers without
-        decimals."""
-        number = number or 0.0
-        digits = 0 if float(number).is_integer() else 2
-        return formatLang(self.env, number, digits=digits)
