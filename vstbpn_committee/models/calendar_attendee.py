@@ -28,15 +28,42 @@ class CalendarAttendee(models.Model):
             else:
                 attendee.vstbpn_attended = attendee.state == "accepted"
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            # Odoo's rules let anyone invited add attendees: on a committee's
+            # meeting, only those who may change it, until the minutes issue
+            events = self.env["calendar.event"].browse(
+                {vals.get("event_id") for vals in vals_list if vals.get("event_id")}
+            )
+            self.browse()._vstbpn_check_attendance_editable(events, adding=True)
+        return super().create(vals_list)
+
     def write(self, vals):
+        if not self.env.su and "event_id" in vals:
+            # ties the attendance to its meeting, as _vstbpn_tie_fields do
+            moved = self.filtered(lambda a: a.event_id.id != vals["event_id"])
+            target = self.env["calendar.event"].browse(vals["event_id"] or [])
+            if moved and (
+                moved.event_id.filtered("vstbpn_committee_id")
+                or target.sudo().vstbpn_committee_id
+            ):
+                raise UserError(
+                    self.env._(
+                        "An attendee of a committee's meeting cannot be moved to "
+                        "another meeting: invite the person there instead."
+                    )
+                )
         if not self.env.su and {"vstbpn_attended", "vstbpn_attendance_note"} & set(
             vals
         ):
             self._vstbpn_check_attendance_editable()
         return super().write(vals)
 
-    def _vstbpn_check_attendance_editable(self):
-        events = self.event_id.filtered("vstbpn_committee_id")
+    def _vstbpn_check_attendance_editable(self, events=None, adding=False):
+        events = (self.event_id if events is None else events).filtered(
+            "vstbpn_committee_id"
+        )
         if not events:
             return
         if events.filtered(lambda e: e.vstbpn_minutes_state == "issued"):
@@ -46,7 +73,7 @@ class CalendarAttendee(models.Model):
                     "no longer be changed."
                 )
             )
-        if not self.env.user.has_group("vstbpn_committee.group_officer"):
+        if not adding and not self.env.user.has_group("vstbpn_committee.group_officer"):
             raise AccessError(
                 self.env._("Only the committee's officers correct the attendance.")
             )

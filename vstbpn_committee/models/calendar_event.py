@@ -39,6 +39,17 @@ MINUTES_FIELDS = {
     "vstbpn_secretary_partner_id",
     "vstbpn_participation_ids",
 }
+# What places the issued figures (participants, attendance) in the reports:
+# frozen too once the minutes are issued.
+FROZEN_FIELDS = {
+    "vstbpn_event_type",
+    "start",
+    "stop",
+    "start_date",
+    "stop_date",
+    "allday",
+    "active",
+}
 
 
 class CalendarEvent(models.Model):
@@ -203,7 +214,14 @@ class CalendarEvent(models.Model):
                 )
             if MINUTES_FIELDS & set(vals):
                 self._vstbpn_check_minutes_editable()
+            if FROZEN_FIELDS & set(vals):
+                self._vstbpn_check_minutes_not_issued()
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued_minutes(self):
+        if not self.env.su:
+            self._vstbpn_check_minutes_not_issued()
 
     def _vstbpn_check_event_vals(self, vals):
         """Refuse what only the suite writes, and events recorded under a
@@ -229,15 +247,7 @@ class CalendarEvent(models.Model):
                 )
 
     def _vstbpn_check_minutes_editable(self):
-        issued = self.filtered(lambda e: e.vstbpn_minutes_state == "issued")
-        if issued:
-            raise UserError(
-                self.env._(
-                    "The minutes of %(event)s have been issued and can no longer be "
-                    "changed.",
-                    event=issued[0].name,
-                )
-            )
+        self._vstbpn_check_minutes_not_issued()
         if self.filtered("vstbpn_committee_id") and not self.env.user.has_group(
             "vstbpn_committee.group_officer"
         ):
@@ -245,6 +255,17 @@ class CalendarEvent(models.Model):
                 self.env._(
                     "Only the committee's officers record the agenda, minutes and "
                     "attendance of its meetings."
+                )
+            )
+
+    def _vstbpn_check_minutes_not_issued(self):
+        issued = self.filtered(lambda e: e.vstbpn_minutes_state == "issued")
+        if issued:
+            raise UserError(
+                self.env._(
+                    "The minutes of %(event)s have been issued and can no longer be "
+                    "changed.",
+                    event=issued[0].name,
                 )
             )
 

@@ -195,7 +195,12 @@ class VstbpnCommittee(models.Model):
     def write(self, vals):
         if vals.get("parent_id"):
             self._check_new_parent(vals["parent_id"])
-        return super().write(vals)
+        result = super().write(vals)
+        if "officer_user_ids" in vals:
+            # the other side of res.users.vstbpn_committee_ids: record rules
+            # cached with the old assignments would keep a removed officer in
+            self.env.registry.clear_cache()
+        return result
 
     def _check_new_parent(self, parent_id):
         # Checked before writing: the parent_store update would otherwise fail

@@ -18,3 +18,4 @@ from . import test_meeting
 from . import test_inspection
 from . import test_operations_ui
 from . import test_xlsx_download
+from . import test_integrity_rpc
