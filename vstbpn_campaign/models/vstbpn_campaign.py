@@ -330,6 +330,16 @@ class VstbpnCampaign(models.Model):
                         committee=campaign.committee_id.name,
                     )
                 )
+            if parent.state == "closed":
+                # its figures are final: a campaign placed under it would add
+                # its own to them
+                raise ValidationError(
+                    self.env._(
+                        "%(parent)s is closed: no campaign can run under it any "
+                        "more. Ask its organiser to reopen it first.",
+                        parent=parent.display_name,
+                    )
+                )
 
     # CRUD
 
