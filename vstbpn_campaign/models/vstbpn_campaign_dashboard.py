@@ -61,15 +61,37 @@ class VstbpnCampaign(models.Model):
     online_views = fields.Integer(string="Views", compute="_compute_dashboard")
     online_shares = fields.Integer(string="Shares", compute="_compute_dashboard")
     dashboard_html = fields.Html(
-        string="By Format and Source", compute="_compute_dashboard", sanitize=False
+        string="By Format and Source",
+        compute="_compute_dashboard_html",
+        sanitize=False,
     )
 
     @api.depends_context("uid")
     def _compute_dashboard(self):
+        """The figures of every campaign shown (the kanban of campaigns) in two
+        grouped reads, whatever their number: activities by campaign and
+        state, each campaign summing those of its subtree, and plans."""
+        Summary = self.env["vstbpn.campaign.summary"]
+        activities = Summary._by_campaign_and_state(self)
+        plans = Summary._plans_by_status(self)
+        # the tree of these campaigns and of those the activities belong to
+        tree = self._origin | self.browse([owner.id for owner, _state in activities])
+        path_of = {campaign.id: campaign.parent_path for campaign in tree.sudo()}
+        for campaign in self:
+            prefix = path_of.get(campaign.id)
+            rows = [
+                (state, figures)
+                for (owner, state), figures in activities.items()
+                if prefix and path_of[owner.id].startswith(prefix)
+            ]
+            values = campaign._vstbpn_dashboard_values(rows, plans.get(campaign, {}))
+            for name, value in values.items():
+                campaign[name] = value
+
+    @api.depends_context("uid")
+    def _compute_dashboard_html(self):
         for campaign in self:
             figures = campaign._vstbpn_dashboard_figures()
-            for name, value in figures["fields"].items():
-                campaign[name] = value
             campaign.dashboard_html = self.env["ir.qweb"]._render(
                 "vstbpn_campaign.campaign_dashboard_tables",
                 {
@@ -89,12 +111,9 @@ class VstbpnCampaign(models.Model):
         Summary = self.env["vstbpn.campaign.summary"]
         by_format = Summary._by_format_and_state(self)
         by_role = Summary._by_role(self)
-        plans = Summary._plans_by_status(self)
-        values = dict.fromkeys(DONE_FIGURES, 0)
-        counts = dict.fromkeys((state for state, _label in ACTIVITY_STATES), 0)
+        plans = Summary._plans_by_status(self).get(self, {})
         formats = {}
         for (format_, state), figures in by_format.items():
-            counts[state] += figures["count"]
             row = formats.setdefault(
                 format_, {"format": format_, "planned": 0, "done": 0, "total": 0}
             )
@@ -103,9 +122,30 @@ class VstbpnCampaign(models.Model):
             if state == "done":
                 row["done"] += figures["count"]
                 row["total"] += figures["actual_total"]
+        roles = dict(PARTNER_ROLES)
+        return {
+            "fields": self._vstbpn_dashboard_values(
+                [(state, figures) for (_format, state), figures in by_format.items()],
+                plans,
+            ),
+            "formats": sorted(formats.values(), key=lambda row: row["format"].sequence),
+            "roles": [
+                {"role": roles[role], "cash": cash, "in_kind": in_kind, "count": count}
+                for role, (cash, in_kind, count) in by_role.items()
+            ],
+        }
+
+    def _vstbpn_dashboard_values(self, activities, plans):
+        """{field: value} of the dashboard from the activities' figures
+        [(state, {"count": n, field: sum})] and the plans {(state, timeliness):
+        count}."""
+        values = dict.fromkeys(DONE_FIGURES, 0)
+        counts = dict.fromkeys((state for state, _label in ACTIVITY_STATES), 0)
+        for state, figures in activities:
+            counts[state] += figures["count"]
+            if state == "done":
                 for name, source in DONE_FIGURES.items():
                     values[name] += figures[source]
-        roles = dict(PARTNER_ROLES)
         values.update(
             plan_count=sum(plans.values()),
             plan_submitted_count=sum(
@@ -123,14 +163,7 @@ class VstbpnCampaign(models.Model):
             done_activity_count=counts["done"],
             cancelled_activity_count=counts["cancelled"],
         )
-        return {
-            "fields": values,
-            "formats": sorted(formats.values(), key=lambda row: row["format"].sequence),
-            "roles": [
-                {"role": roles[role], "cash": cash, "in_kind": in_kind, "count": count}
-                for role, (cash, in_kind, count) in by_role.items()
-            ],
-        }
+        return values
 
     # ACTIONS
 

@@ -66,16 +66,36 @@ class VstbpnCampaignSummary(models.AbstractModel):
         }
 
     @api.model
-    def _plans_by_status(self, campaign):
-        """{(state, timeliness): count} of the campaign's own plans."""
+    def _by_campaign_and_state(self, campaigns):
+        """{(campaign, state): {"count": n, field: sum}} over the activities of
+        these campaigns and of those below them, by the campaign of each."""
+        aggregates = ["__count"] + [f"{name}:sum" for name in ACTIVITY_SUMS]
         return {
-            (state, status): count
-            for state, status, count in self.env["vstbpn.campaign.plan"]._read_group(
-                [("campaign_id", "=", campaign.id)],
-                ["state", "submission_status"],
-                ["__count"],
+            (campaign, state): dict(
+                zip(["count", *ACTIVITY_SUMS], figures, strict=True)
+            )
+            for campaign, state, *figures in self.env[
+                "vstbpn.campaign.activity"
+            ]._read_group(
+                [("campaign_id", "child_of", campaigns.ids)],
+                ["campaign_id", "state"],
+                aggregates,
             )
         }
+
+    @api.model
+    def _plans_by_status(self, campaigns):
+        """{campaign: {(state, timeliness): count}} of the campaigns' own plans."""
+        plans = {}
+        for campaign, state, status, count in self.env[
+            "vstbpn.campaign.plan"
+        ]._read_group(
+            [("campaign_id", "in", campaigns.ids)],
+            ["campaign_id", "state", "submission_status"],
+            ["__count"],
+        ):
+            plans.setdefault(campaign, {})[state, status] = count
+        return plans
 
     # THE SUMMARY BY COMMITTEE AND FORMAT (XLSX, printed report)
 
