@@ -33,14 +33,14 @@ class VstbpnReport(models.Model):
             report.has_hr_sources = bool(sources - campaign)
 
     def _fill_automatic_values(self):
-        result = super()._fill_automatic_values()
-        self._vstbpn_fill_campaign_values()
-        return result
+        # the rules are checked once on the reports of every family
+        # (reporting's _fill_and_check_automatic_values)
+        return super()._fill_automatic_values() | self._vstbpn_fill_campaign_values()
 
     def action_fill_campaign_values(self):
         self.check_access("write")
         self._vstbpn_check_editable()
-        self._vstbpn_fill_campaign_values()
+        self._vstbpn_fill_campaign_values()._check_rules()
         return True
 
     def _vstbpn_fill_campaign_values(self):
@@ -49,9 +49,9 @@ class VstbpnReport(models.Model):
 
         The figures come from validated activities (counts and amounts already
         checked), so the input checks of write() do not apply; the reported
-        figures of lines that are not consolidated follow the own ones. The
-        validation rules are checked again on the reports filled, as when
-        the unit saves its figures (one statement for all of them).
+        figures of lines that are not consolidated follow the own ones.
+        Returns the reports filled, whose validation rules the caller checks
+        again, as when the unit saves its figures.
         """
         drafts = self.filtered(lambda r: r.state == "draft")
         Value = self.env["vstbpn.report.value"].sudo()
@@ -62,7 +62,7 @@ class VstbpnReport(models.Model):
             ]
         )
         if not values:
-            return
+            return self.browse()
         rows = []
         Indicator = self.env["vstbpn.indicator"]
         # a unit's figures are the same for every indicator: read once a period
@@ -75,7 +75,7 @@ class VstbpnReport(models.Model):
                 )
                 rows.append(value._vstbpn_campaign_row(indicator, female, male, total))
         self._vstbpn_write_own_figures(values, rows)
-        values.report_id._check_rules()
+        return values.report_id
 
     def _vstbpn_write_own_figures(self, values, rows):
         columns = ["female", "male", "total", "value_number", "value_bool", "value"]
