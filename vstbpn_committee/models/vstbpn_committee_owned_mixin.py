@@ -50,4 +50,5 @@ class VstbpnCommitteeOwnedMixin(models.AbstractModel):
     def _is_reviewer(self):
         """Whether the user works for a committee above this record's unit."""
         self.ensure_one()
-        return self.committee_id._is_reviewed_by_user()
+        # a new record has no committee yet (the form's first onchange)
+        return bool(self.committee_id) and self.committee_id._is_reviewed_by_user()

@@ -8,6 +8,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import format_date, is_html_empty
 
+from ..tools import window_action
+
 _logger = logging.getLogger(__name__)
 
 DOCUMENT_STATES = [
@@ -370,9 +372,10 @@ class VstbpnDocument(models.Model):
             )
         recipients = self._vstbpn_create_recipients()
         recipients._vstbpn_schedule_todo()
+        recipients_of = recipients.grouped("document_id")
         for document in self:
             document._vstbpn_send_to_addressees(
-                recipients.filtered(lambda r, d=document: r.document_id == d)
+                recipients_of.get(document, recipients.browse())
             )
         return True
 
@@ -445,12 +448,11 @@ class VstbpnDocument(models.Model):
 
     def action_open_recipients(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "vstbpn_committee.vstbpn_document_recipient_action"
+        return window_action(
+            self.env,
+            "vstbpn_committee.vstbpn_document_recipient_action",
+            [("document_id", "=", self.id)],
         )
-        action["domain"] = [("document_id", "=", self.id)]
-        action["context"] = {}
-        return action
 
     # ISSUING
 

@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from .vstbpn_numbered_document_mixin import BLANK_NUMBER
+
 BODY_MAX_TITLE = 500
 
 
@@ -170,8 +172,9 @@ class VstbpnDocumentSourceMixin(models.AbstractModel):
         document = self._vstbpn_issued_document()
         if document.document_reference:
             return document.document_reference
-        blank = "\u00a0" * 8
         symbol = self._vstbpn_document_source_committee().document_symbol
         return (
-            f"{blank}/{abbreviation}-{symbol}" if symbol else f"{blank}/{abbreviation}"
+            f"{BLANK_NUMBER}/{abbreviation}-{symbol}"
+            if symbol
+            else f"{BLANK_NUMBER}/{abbreviation}"
         )

@@ -280,6 +280,7 @@ class VstbpnInspection(models.Model):
         """A calendar event per visit, for the team and the unit's officers;
         moved with the visit's dates."""
         Event = self.env["calendar.event"].sudo()
+        new_events = {}
         for inspection in self.filtered("date_start"):
             day_from = inspection.date_start
             day_to = inspection.date_end or day_from
@@ -300,14 +301,14 @@ class VstbpnInspection(models.Model):
             if inspection.event_id:
                 inspection.event_id.sudo().write(vals)
                 continue
-            event = Event.create(
-                dict(
-                    vals,
-                    vstbpn_committee_id=inspection.plan_id.committee_id.id,
-                    vstbpn_event_type="inspection_visit",
-                    vstbpn_inspection_id=inspection.id,
-                )
+            new_events[inspection] = dict(
+                vals,
+                vstbpn_committee_id=inspection.plan_id.committee_id.id,
+                vstbpn_event_type="inspection_visit",
+                vstbpn_inspection_id=inspection.id,
             )
+        events = Event.create(list(new_events.values()))
+        for inspection, event in zip(new_events, events, strict=True):
             inspection._vstbpn_trusted_write({"event_id": event.id})
 
     # RIGHTS

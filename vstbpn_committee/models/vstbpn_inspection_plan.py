@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import window_action
+
 PLAN_STATES = [
     ("draft", "Draft"),
     ("confirmed", "Confirmed"),
@@ -189,17 +191,9 @@ class VstbpnInspectionPlan(models.Model):
 
     def action_open_inspections(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Inspections"),
-            "res_model": "vstbpn.inspection",
-            "view_mode": "kanban,list,calendar,form",
-            "views": [
-                (False, "kanban"),
-                (False, "list"),
-                (False, "calendar"),
-                (False, "form"),
-            ],
-            "domain": [("plan_id", "=", self.id)],
-            "context": {"default_plan_id": self.id},
-        }
+        return window_action(
+            self.env,
+            "vstbpn_committee.vstbpn_inspection_action",
+            [("plan_id", "=", self.id)],
+            {"default_plan_id": self.id},
+        )

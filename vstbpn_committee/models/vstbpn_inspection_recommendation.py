@@ -208,6 +208,12 @@ class VstbpnInspectionRecommendation(models.Model):
             and self.committee_id in user.vstbpn_allowed_committee_ids
         )
 
+    def _check_inspector(self, message):
+        """Refuse, with ``message``, whoever does not inspect every one."""
+        self.check_access("read")
+        if not all(r.inspection_id.plan_id._is_inspector() for r in self):
+            raise AccessError(message)
+
     def _check_concluded(self, *states):
         for recommendation in self:
             if recommendation.inspection_id.state not in ("concluded", "followed_up"):
@@ -264,15 +270,12 @@ class VstbpnInspectionRecommendation(models.Model):
         return True
 
     def action_accept(self):
-        self.check_access("read")
-        for recommendation in self:
-            if not recommendation.inspection_id.plan_id._is_inspector():
-                raise AccessError(
-                    self.env._(
-                        "Only the team leader or an officer of the inspecting "
-                        "committee accepts a recommendation as carried out."
-                    )
-                )
+        self._check_inspector(
+            self.env._(
+                "Only the team leader or an officer of the inspecting "
+                "committee accepts a recommendation as carried out."
+            )
+        )
         self._check_concluded("done")
         self._vstbpn_trusted_write(
             {
@@ -291,15 +294,12 @@ class VstbpnInspectionRecommendation(models.Model):
             raise UserError(
                 self.env._("Say what is still missing, so the unit can complete it.")
             )
-        self.check_access("read")
-        for recommendation in self:
-            if not recommendation.inspection_id.plan_id._is_inspector():
-                raise AccessError(
-                    self.env._(
-                        "Only the team leader or an officer of the inspecting "
-                        "committee reopens a recommendation."
-                    )
-                )
+        self._check_inspector(
+            self.env._(
+                "Only the team leader or an officer of the inspecting "
+                "committee reopens a recommendation."
+            )
+        )
         self._check_concluded("done")
         self._vstbpn_trusted_write(
             {"state": "open", "date_done": False, "done_user_id": False}

@@ -236,14 +236,6 @@ class VstbpnWorkPlan(models.Model):
 
     # CRUD
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su and any(
-            vals.get("state", "draft") != "draft" for vals in vals_list
-        ):
-            raise UserError(self.env._("A new work plan always starts as a draft."))
-        return super().create(vals_list)
-
     def _vstbpn_refuse_duplicate(self, values, other):
         committee = self.env["vstbpn.committee"].sudo().browse(values["committee_id"])
         raise ValidationError(
