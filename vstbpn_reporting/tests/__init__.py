@@ -14,3 +14,5 @@ from . import test_bad_input
 from . import test_validation_rules
 from . import test_outliers
 from . import test_training_source
+from . import test_automatic_fill
+from . import test_integrity_rpc
