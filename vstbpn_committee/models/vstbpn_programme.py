@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import window_action
+from ..tools import count_by, window_action
 
 PROGRAMME_TYPES = [
     ("resolution", "Resolution"),
@@ -103,36 +103,12 @@ class VstbpnProgramme(models.Model):
     def _compute_counts(self):
         """What was planned and done under each programme, as far as the user
         sees: one grouped query per kind of record."""
-        tasks = dict(
-            self.env["vstbpn.work.plan.task"]._read_group(
-                [("programme_id", "in", self.ids), ("plan_id.is_current", "=", True)],
-                ["programme_id"],
-                ["__count"],
-            )
-        )
-        done = dict(
-            self.env["vstbpn.work.plan.task"]._read_group(
-                [
-                    ("programme_id", "in", self.ids),
-                    ("plan_id.is_current", "=", True),
-                    ("state", "=", "done"),
-                ],
-                ["programme_id"],
-                ["__count"],
-            )
-        )
-        events = dict(
-            self.env["calendar.event"]._read_group(
-                [("vstbpn_programme_ids", "in", self.ids)],
-                ["vstbpn_programme_ids"],
-                ["__count"],
-            )
-        )
-        findings = dict(
-            self.env["vstbpn.inspection.finding"]._read_group(
-                [("programme_id", "in", self.ids)], ["programme_id"], ["__count"]
-            )
-        )
+        current = [("plan_id.is_current", "=", True)]
+        task = "vstbpn.work.plan.task"
+        tasks = count_by(self, task, "programme_id", current)
+        done = count_by(self, task, "programme_id", current + [("state", "=", "done")])
+        events = count_by(self, "calendar.event", "vstbpn_programme_ids")
+        findings = count_by(self, "vstbpn.inspection.finding", "programme_id")
         for programme in self:
             programme.task_count = tasks.get(programme, 0)
             programme.task_done_count = done.get(programme, 0)
