@@ -166,13 +166,11 @@ class VstbpnCampaignPlan(models.Model):
         the campaign, the organiser's own included."""
         self.ensure_one()
         user = self.env.user
-        if self.env.su or user.has_group("vstbpn_committee.group_admin"):
-            return True
-        if not user.has_group("vstbpn_committee.group_officer"):
-            return False
-        organiser = self.sudo().campaign_id.committee_id
-        path = {int(i) for i in organiser.parent_path.split("/") if i}
-        return bool(path & set(user.vstbpn_allowed_committee_ids.ids))
+        organiser = self.sudo().campaign_id.committee_id.with_env(self.env)
+        return organiser._is_reviewed_by_user() or (
+            user.has_group("vstbpn_committee.group_officer")
+            and organiser in user.vstbpn_allowed_committee_ids
+        )
 
     # CRUD
 
