@@ -167,9 +167,13 @@ class VstbpnCampaignPlan(models.Model):
         self.ensure_one()
         user = self.env.user
         organiser = self.sudo().campaign_id.committee_id.with_env(self.env)
-        return organiser._is_reviewed_by_user() or (
-            user.has_group("vstbpn_committee.group_officer")
-            and organiser in user.vstbpn_allowed_committee_ids
+        # a new plan has no campaign yet (the form's first onchange)
+        return bool(organiser) and (
+            organiser._is_reviewed_by_user()
+            or (
+                user.has_group("vstbpn_committee.group_officer")
+                and organiser in user.vstbpn_allowed_committee_ids
+            )
         )
 
     # CRUD
