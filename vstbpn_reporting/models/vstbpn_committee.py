@@ -1,5 +1,4 @@
-from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo import fields, models
 
 
 class VstbpnCommittee(models.Model):
@@ -17,27 +16,3 @@ class VstbpnCommittee(models.Model):
         "departments and their sub-departments.",
     )
     report_ids = fields.One2many("vstbpn.report", "committee_id", string="Reports")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if any(vals.get("hr_department_ids") for vals in vals_list):
-            self._vstbpn_check_may_link_departments()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if "hr_department_ids" in vals:
-            self._vstbpn_check_may_link_departments()
-        return super().write(vals)
-
-    def _vstbpn_check_may_link_departments(self):
-        """The departments decide the committee's automatic staff figures,
-        which no unit types: only administrators choose them."""
-        if not self.env.su and not self.env.user.has_group(
-            "vstbpn_committee.group_admin"
-        ):
-            raise AccessError(
-                self.env._(
-                    "Only administrators choose the HR departments whose staff a "
-                    "committee's figures count."
-                )
-            )
