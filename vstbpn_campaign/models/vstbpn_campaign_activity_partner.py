@@ -50,10 +50,6 @@ class VstbpnCampaignActivityPartner(models.Model):
     in_kind_description = fields.Char(string="In Kind")
     in_kind_value = fields.Float(string="Estimated Value (VND)", digits=(16, 0))
 
-    def _valid_field_parameter(self, field, name):
-        # the committee is tracked where the model has a chatter; lines have none
-        return name == "tracking" or super()._valid_field_parameter(field, name)
-
     @api.constrains("cash_amount", "in_kind_value")
     def _check_amounts(self):
         for line in self:

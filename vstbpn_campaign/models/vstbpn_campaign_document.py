@@ -1,9 +1,5 @@
 from odoo import fields, models
 
-from odoo.addons.vstbpn_committee.models.vstbpn_numbered_document_mixin import (
-    BLANK_NUMBER,
-)
-
 from .vstbpn_campaign_summary import ACTIVITY_SUMS
 
 DONE_INDEX = 1  # in the summary's rows: planned, done, cancelled, *sums
@@ -20,12 +16,6 @@ class VstbpnCampaign(models.Model):
     _inherit = ["vstbpn.campaign", "vstbpn.report.document.mixin"]
 
     # THE PRINTED RESULTS REPORT
-
-    def _vstbpn_document_number(self):
-        if self.document_number:
-            return self.document_number
-        report_type = self.env.ref("vstbpn_committee.document_type_report")
-        return f"{BLANK_NUMBER}/{report_type._vstbpn_symbol(self.committee_id)}"
 
     def _vstbpn_document_date(self):
         return self.date_closed or fields.Date.context_today(self)

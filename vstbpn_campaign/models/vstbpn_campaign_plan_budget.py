@@ -32,10 +32,6 @@ class VstbpnCampaignPlanBudget(models.Model):
     amount = fields.Float(string="Amount (VND)", digits=(16, 0))
     note = fields.Char()
 
-    def _valid_field_parameter(self, field, name):
-        # the committee is tracked where the model has a chatter; lines have none
-        return name == "tracking" or super()._valid_field_parameter(field, name)
-
     @api.constrains("amount")
     def _check_amount(self):
         for line in self:

@@ -6,3 +6,5 @@ from . import test_reporting
 from . import test_documents
 from . import test_ui
 from . import test_quality
+from . import test_dashboard
+from . import test_integrity_rpc

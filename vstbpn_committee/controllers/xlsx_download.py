@@ -27,7 +27,7 @@ def xlsx_download(render):
             raise
         _logger.info("Refused on the replica, asking the primary: %s", exc)
         raise psycopg2.errors.ReadOnlySqlTransaction(
-            "a refusal read on a replica, confirmed on the primary"
+            "refused on a read-only cursor (a replica may lag): asking the primary"
         ) from exc
     return request.make_response(
         content,

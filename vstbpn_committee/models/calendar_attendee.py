@@ -78,8 +78,3 @@ class CalendarAttendee(models.Model):
                 self.env._("Only the committee's officers correct the attendance.")
             )
         events.check_access("write")
-
-    def action_vstbpn_toggle_attended(self):
-        for attendee in self:
-            attendee.vstbpn_attended = not attendee.vstbpn_attended
-        return True

@@ -33,6 +33,11 @@ class VstbpnCommitteeOwnedMixin(models.AbstractModel):
         help="Belongs to a committee the user works for, not to a unit below.",
     )
 
+    def _valid_field_parameter(self, field, name):
+        # the committee is tracked where the model has a chatter; lines and
+        # counters have none, and Odoo would warn of the unknown parameter
+        return name == "tracking" or super()._valid_field_parameter(field, name)
+
     @api.depends_context("uid")
     @api.depends("committee_id")
     def _compute_is_own_unit(self):

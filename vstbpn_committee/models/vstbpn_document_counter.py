@@ -35,10 +35,6 @@ class VstbpnDocumentCounter(models.Model):
         string="Last Number Given", readonly=True, aggregator="max"
     )
 
-    def _valid_field_parameter(self, field, name):
-        # the owned mixin tracks its committee where the model has a chatter
-        return name == "tracking" or super()._valid_field_parameter(field, name)
-
     def init(self):
         # a per-type series and the single one differ by their type; NULL is
         # not equal to NULL, hence the COALESCE

@@ -1,12 +1,18 @@
 from odoo import fields, models
 
+from odoo.addons.vstbpn_committee.models.vstbpn_numbered_document_mixin import (
+    BLANK_NUMBER,
+)
+
 
 class VstbpnReportDocumentMixin(models.AbstractModel):
     """A report of a committee to the committee above, printed in the layout of
     Decree 30/2020/NĐ-CP: issued by the committee, addressed to the committee
     above (through its standing body), signed by the head.
 
-    Hook: ``_vstbpn_document_addressed_committee()``, the committee above."""
+    Hook: ``_vstbpn_document_addressed_committee()``, the committee above.
+    The model has a ``document_number`` field: the number as the clerical
+    office gives it, printed as is."""
 
     _name = "vstbpn.report.document.mixin"
     _inherit = ["vstbpn.official.document.mixin"]
@@ -26,6 +32,13 @@ class VstbpnReportDocumentMixin(models.AbstractModel):
 
     def _vstbpn_document_title(self):
         return self.env._("Report")
+
+    def _vstbpn_document_number(self):
+        if self.document_number:
+            return self.document_number
+        # room for the number the clerical office writes in by hand
+        report_type = self.env.ref("vstbpn_committee.document_type_report")
+        return f"{BLANK_NUMBER}/{report_type._vstbpn_symbol(self.committee_id)}"
 
     def _vstbpn_document_addressees(self):
         above = self._vstbpn_document_addressed_committee()
@@ -63,14 +76,6 @@ class VstbpnReport(models.Model):
         help="As the clerical office numbers it, e.g. '25/BC-BVSTBPN'. Left empty, "
         "the printed report leaves the number blank after the committee's symbol.",
     )
-
-    def _vstbpn_document_number(self):
-        if self.document_number:
-            return self.document_number
-        # Room for the number the clerical office writes in by hand.
-        blank = "\u00a0" * 8
-        report_type = self.env.ref("vstbpn_committee.document_type_report")
-        return f"{blank}/{report_type._vstbpn_symbol(self.committee_id)}"
 
     def _vstbpn_document_date(self):
         return self.date_submitted or fields.Date.context_today(self)
