@@ -2,7 +2,7 @@
     "name": "VSTBPN: Action Month",
     "summary": "The yearly Action Month for gender equality and prevention of "
     "gender-based violence: plans, activities, results, reporting",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources/Advancement of Women",
     "author": "VSTBPN for Odoo",
     "license": "LGPL-3",

@@ -4,6 +4,7 @@ from . import vstbpn_campaign_target_group
 from . import vstbpn_campaign
 from . import vstbpn_campaign_plan
 from . import vstbpn_campaign_plan_budget
+from . import calendar_event
 from . import vstbpn_campaign_activity
 from . import vstbpn_campaign_activity_partner
 from . import vstbpn_campaign_dashboard

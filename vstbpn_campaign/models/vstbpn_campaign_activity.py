@@ -393,6 +393,8 @@ class VstbpnCampaignActivity(models.Model):
                 vals.update(
                     res_model_id=model,
                     res_id=activity.id,
+                    vstbpn_committee_id=committee.id,
+                    vstbpn_event_type="campaign_activity",
                     privacy="private",
                     partner_ids=[fields.Command.set(attendees.ids)],
                 )

@@ -1,8 +1,10 @@
 from datetime import date, datetime
 
 from odoo import fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import YEAR, VstbpnCampaignCase
 
@@ -214,8 +216,37 @@ class TestActivity(VstbpnCampaignCase):
             (event.start, event.stop, event.location),
             (datetime(YEAR, 11, 21, 2), datetime(YEAR, 11, 21, 4), "School"),
         )
-        # a sibling unit's officer sees a busy slot, not the activity
+        # the event is the unit's committee's: a sibling unit's officer does
+        # not read it, nor find it by its name
+        self.assertEqual(event.vstbpn_committee_id, self.district_a)
+        self.assertEqual(event.vstbpn_event_type, "campaign_activity")
         event.invalidate_recordset()
-        seen = event.with_user(self.user_b)
-        self.assertNotEqual(seen.name, activity.name)
-        self.assertFalse(seen.location)
+        with self.assertRaises(AccessError):
+            event.with_user(self.user_b).read(["name", "location"])
+        self.assertFalse(
+            self.env["calendar.event"]
+            .with_user(self.user_b)
+            .search([("name", "ilike", activity.name)])
+        )
+
+    def test_calendar_attendance_stays_with_the_unit(self):
+        """Another unit's officer, or an internal user of no committee, can
+        neither remove the activity's attendees, decline for them, nor post
+        on its event."""
+        event = self._activity().calendar_event_id
+        attendee = event.attendee_ids.filtered(
+            lambda a: a.partner_id == self.user_a.partner_id
+        )
+        outsider = mail_new_test_user(
+            self.env, login="c_outsider", groups="base.group_user"
+        )
+        before = sorted((a.id, a.state) for a in event.attendee_ids)
+        for user in (self.user_b, outsider):
+            with self.assertRaises(UserError):
+                attendee.with_user(user).unlink()
+            with self.assertRaises(UserError):
+                attendee.with_user(user).do_decline()
+            with self.assertRaises(UserError):
+                event.with_user(user).message_post(body="spam")
+        event.invalidate_recordset()
+        self.assertEqual(sorted((a.id, a.state) for a in event.attendee_ids), before)

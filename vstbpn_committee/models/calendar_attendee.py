@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+# What an attendee writes when answering an invitation (accept, decline...).
+ANSWER_FIELDS = {"state"}
+
 
 class CalendarAttendee(models.Model):
     """Attendance at a committee's meeting: taken from the attendee's answer,
@@ -34,36 +37,51 @@ class CalendarAttendee(models.Model):
             # Odoo's rules let anyone invited add attendees: on a committee's
             # meeting, only those who may change it, until the minutes issue
             events = self.env["calendar.event"].browse(
-                {vals.get("event_id") for vals in vals_list if vals.get("event_id")}
+                {
+                    vals["event_id"]
+                    for vals in vals_list
+                    if isinstance(vals.get("event_id"), int)
+                }
             )
-            self.browse()._vstbpn_check_attendance_editable(events, adding=True)
+            self.browse()._vstbpn_check_attendance_changeable(events)
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su and "event_id" in vals:
-            # ties the attendance to its meeting, as _vstbpn_tie_fields do
-            moved = self.filtered(lambda a: a.event_id.id != vals["event_id"])
-            target = self.env["calendar.event"].browse(vals["event_id"] or [])
-            if moved and (
-                moved.event_id.filtered("vstbpn_committee_id")
-                or target.sudo().vstbpn_committee_id
-            ):
-                raise UserError(
-                    self.env._(
-                        "An attendee of a committee's meeting cannot be moved to "
-                        "another meeting: invite the person there instead."
-                    )
-                )
-        if not self.env.su and {"vstbpn_attended", "vstbpn_attendance_note"} & set(
-            vals
-        ):
-            self._vstbpn_check_attendance_editable()
+        if not self.env.su:
+            self._vstbpn_check_not_moved(vals)
+            self._vstbpn_check_attendance_changeable(self.event_id, vals)
         return super().write(vals)
 
-    def _vstbpn_check_attendance_editable(self, events=None, adding=False):
-        events = (self.event_id if events is None else events).filtered(
-            "vstbpn_committee_id"
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_committee_attendance(self):
+        if not self.env.su:
+            self._vstbpn_check_attendance_changeable(self.event_id)
+
+    def _vstbpn_check_not_moved(self, vals):
+        """The attendance stays with its meeting, as _vstbpn_tie_fields do."""
+        if "event_id" not in vals:
+            return
+        moved = self.filtered(lambda a: a.event_id.id != vals["event_id"])
+        target = self.env["calendar.event"].browse(
+            vals["event_id"] if isinstance(vals["event_id"], int) else []
         )
+        if moved and (
+            moved.event_id.filtered("vstbpn_committee_id")
+            or target.sudo().vstbpn_committee_id
+        ):
+            raise UserError(
+                self.env._(
+                    "An attendee of a committee's meeting cannot be moved to "
+                    "another meeting: invite the person there instead."
+                )
+            )
+
+    def _vstbpn_check_attendance_changeable(self, events, vals=None):
+        """On a committee's meeting, attendance (who is invited, their answer,
+        presence) is changed by those who may change the meeting, and by no
+        one once its minutes are issued. An attendee answers their own
+        invitation; correcting presence is the officers' job."""
+        events = events.sudo().filtered("vstbpn_committee_id")
         if not events:
             return
         if events.filtered(lambda e: e.vstbpn_minutes_state == "issued"):
@@ -73,8 +91,27 @@ class CalendarAttendee(models.Model):
                     "no longer be changed."
                 )
             )
-        if not adding and not self.env.user.has_group("vstbpn_committee.group_officer"):
+        if vals is not None and self._vstbpn_is_own_answer(vals):
+            return
+        if vals and {"vstbpn_attended", "vstbpn_attendance_note"} & set(vals):
+            if not self.env.user.has_group("vstbpn_committee.group_officer"):
+                raise AccessError(
+                    self.env._("Only the committee's officers correct the attendance.")
+                )
+        events = events.with_env(self.env)
+        if events - events._filtered_access("write"):
             raise AccessError(
-                self.env._("Only the committee's officers correct the attendance.")
+                self.env._(
+                    "Only those who may change this meeting (the officers of its "
+                    "committee and of the committees above) change who attends it "
+                    "and how."
+                )
             )
-        events.check_access("write")
+
+    def _vstbpn_is_own_answer(self, vals):
+        """Whether the user is answering their own invitation."""
+        return (
+            bool(self)
+            and set(vals) <= ANSWER_FIELDS
+            and self.partner_id == self.env.user.partner_id
+        )

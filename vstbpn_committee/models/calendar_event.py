@@ -42,6 +42,8 @@ MINUTES_FIELDS = {
 # What places the issued figures (participants, attendance) in the reports:
 # frozen too once the minutes are issued.
 FROZEN_FIELDS = {
+    "partner_ids",
+    "attendee_ids",
     "vstbpn_event_type",
     "start",
     "stop",
@@ -65,11 +67,16 @@ class CalendarEvent(models.Model):
     _name = "calendar.event"
     _inherit = [
         "calendar.event",
+        "vstbpn.integrity.mixin",
         "vstbpn.document.source.mixin",
     ]
     # Answering an invitation posts on the event: people invited from another
     # committee read a committee's meeting without being allowed to change it.
     _mail_post_access = "read"
+    # The integrity mixin guards only the events of a committee (see
+    # _vstbpn_guards_new): Odoo's own events are left as Odoo makes them.
+    _vstbpn_tie_fields = ("vstbpn_committee_id",)
+    _vstbpn_derived_fields = tuple(DERIVED_FIELDS)
     _vstbpn_document_link_field = "vstbpn_document_id"
     _vstbpn_document_type_xmlid = "vstbpn_committee.document_type_minutes"
     _vstbpn_document_abbreviation = "BB"
@@ -181,37 +188,23 @@ class CalendarEvent(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                self._vstbpn_check_event_vals(vals)
         for vals in vals_list:
             committee_id = vals.get("vstbpn_committee_id")
-            if committee_id and "partner_ids" not in vals:
+            if not isinstance(committee_id, int) or isinstance(committee_id, bool):
+                continue  # none, or a wrong value the integrity checks refuse
+            if "partner_ids" not in vals:
                 committee = self.env["vstbpn.committee"].browse(committee_id)
                 partners = (
                     committee._vstbpn_current_partners() | self.env.user.partner_id
                 )
                 vals["partner_ids"] = [fields.Command.set(partners.ids)]
-            if committee_id and not vals.get("vstbpn_event_type"):
+            if not vals.get("vstbpn_event_type"):
                 vals["vstbpn_event_type"] = "regular_meeting"
-            if committee_id:
-                vals.setdefault("vstbpn_minutes_state", "draft")
+            vals.setdefault("vstbpn_minutes_state", "draft")
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su:
-            self._vstbpn_check_event_vals(vals)
-            if "vstbpn_committee_id" in vals and any(
-                event.vstbpn_committee_id.id != vals["vstbpn_committee_id"]
-                for event in self.filtered("vstbpn_committee_id")
-            ):
-                raise UserError(
-                    self.env._(
-                        "The committee of a meeting cannot be changed once it is "
-                        "recorded. Create the meeting under the other committee "
-                        "instead."
-                    )
-                )
+        if not self.env.su and self.filtered("vstbpn_committee_id"):
             if MINUTES_FIELDS & set(vals):
                 self._vstbpn_check_minutes_editable()
             if FROZEN_FIELDS & set(vals):
@@ -223,28 +216,45 @@ class CalendarEvent(models.Model):
         if not self.env.su:
             self._vstbpn_check_minutes_not_issued()
 
-    def _vstbpn_check_event_vals(self, vals):
-        """Refuse what only the suite writes, and events recorded under a
-        committee the user does not work for."""
-        derived = DERIVED_FIELDS & set(vals)
-        if derived:
-            raise UserError(
-                self.env._(
-                    "%(field)s is filled in by the system and cannot be written "
-                    "directly.",
-                    field=self._fields[min(derived)]._description_string(self.env),
-                )
-            )
-        committee_id = vals.get("vstbpn_committee_id")
-        if committee_id:
-            committee = self.env["vstbpn.committee"].browse(committee_id)
-            if not committee.exists() or not committee._filtered_access("write"):
-                raise AccessError(
-                    self.env._(
-                        "You can plan meetings only for the committees you work "
-                        "for as an officer."
-                    )
-                )
+    # INTEGRITY (vstbpn.integrity.mixin), for the events of a committee only
+
+    @api.model
+    def _vstbpn_guards_new(self, vals):
+        return bool(vals.get("vstbpn_committee_id"))
+
+    def _vstbpn_guarded(self, vals):
+        if vals.get("vstbpn_committee_id"):
+            return self
+        return self.filtered("vstbpn_committee_id")
+
+    @api.model
+    def _vstbpn_protected_fields(self):
+        # Odoo's own computed fields (the meeting URL, the organiser) stay as
+        # Odoo lets users write them, on a committee's meeting as on any.
+        return {
+            name
+            for name in super()._vstbpn_protected_fields()
+            if name.startswith("vstbpn_")
+        }
+
+    def _vstbpn_field_default(self, name):
+        # create() opens the minutes of a committee's meeting as a draft
+        if name == "vstbpn_minutes_state":
+            return "draft"
+        return super()._vstbpn_field_default(name)
+
+    def _vstbpn_may_move(self, field_name):
+        """An event of no committee may be recorded under one afterwards (by
+        someone who may plan that committee's meetings); a committee's
+        meeting stays with it."""
+        return field_name == "vstbpn_committee_id" and not self.filtered(
+            "vstbpn_committee_id"
+        )
+
+    def _vstbpn_check_ties_unchanged(self, vals):
+        super()._vstbpn_check_ties_unchanged(vals)
+        if vals.get("vstbpn_committee_id"):
+            self._vstbpn_check_attach_targets([vals])
 
     def _vstbpn_check_minutes_editable(self):
         self._vstbpn_check_minutes_not_issued()

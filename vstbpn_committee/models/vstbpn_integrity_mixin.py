@@ -51,30 +51,46 @@ class VstbpnIntegrityMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if self.env.su:
+        guarded = [vals for vals in vals_list if self._vstbpn_guards_new(vals)]
+        if self.env.su or not guarded:
             self.browse()._vstbpn_check_unique(vals_list)
             return super().create(vals_list)
-        for vals in vals_list:
+        for vals in guarded:
             self._vstbpn_check_values(vals, creating=True)
-        self._vstbpn_check_attach_targets(vals_list)
+        self._vstbpn_check_attach_targets(guarded)
         self.browse()._vstbpn_check_unique(vals_list)
         domain = self._vstbpn_rule_domain("create")
         records = super().create(vals_list)
-        records._vstbpn_check_within_reach("create", domain)
+        records._vstbpn_guarded({})._vstbpn_check_within_reach("create", domain)
         return records
 
     def write(self, vals):
-        if not self.env.su:
-            self._vstbpn_check_values(vals)
-            self._vstbpn_check_ties_unchanged(vals)
+        guarded = self.browse() if self.env.su else self._vstbpn_guarded(vals)
+        if guarded:
+            guarded._vstbpn_check_values(vals)
+            guarded._vstbpn_check_ties_unchanged(vals)
         if set(self._vstbpn_unique_fields) & set(vals):
             self._vstbpn_check_unique([vals] * len(self))
-        if self.env.su:
+        if not guarded:
             return super().write(vals)
         domain = self._vstbpn_rule_domain("write")
         result = super().write(vals)
-        self._vstbpn_check_within_reach("write", domain)
+        guarded._vstbpn_check_within_reach("write", domain)
         return result
+
+    # SCOPE: which records these checks guard (hooks)
+
+    @api.model
+    def _vstbpn_guards_new(self, vals):
+        """Whether a record created with ``vals`` is guarded: every record of
+        the suite's own models. A model the suite does not own (Odoo's
+        calendar) guards only the records that belong to a committee."""
+        return True
+
+    def _vstbpn_guarded(self, vals):
+        """The records of ``self`` that a write of ``vals`` must check (see
+        ``_vstbpn_guards_new``); ``vals`` may attach a record to a committee."""
+        return self
 
     def _vstbpn_trusted_write(self, vals):
         """Write fields that only the suite's actions may write; the caller
@@ -225,14 +241,11 @@ class VstbpnIntegrityMixin(models.AbstractModel):
     def _vstbpn_check_values(self, vals, creating=False):
         """Refuse, naming the field, what the user may not write or the field
         cannot hold; the ORM and PostgreSQL would answer with tracebacks."""
-        protected = self._vstbpn_protected_fields() & set(vals)
-        if creating:
-            # the web client sends a new record's defaults (its draft state)
-            protected = {
-                name
-                for name in protected
-                if vals[name] and vals[name] != self._vstbpn_field_default(name)
-            }
+        protected = {
+            name
+            for name in self._vstbpn_protected_fields() & set(vals)
+            if not self._vstbpn_writes_nothing(name, vals[name], creating)
+        }
         if protected:
             self._vstbpn_refuse_protected(min(protected))
         for name, value in vals.items():
@@ -248,6 +261,23 @@ class VstbpnIntegrityMixin(models.AbstractModel):
                         problem=problem,
                     )
                 )
+
+    def _vstbpn_writes_nothing(self, name, value, creating):
+        """Whether ``value`` leaves the field as it is: empty or the field's
+        own default on a new record (the web client sends a new record's
+        defaults, Odoo copies an event's values into its recurrences), the
+        stored value on existing ones (a form sends back what it shows)."""
+        if creating:
+            return not value or value == self._vstbpn_field_default(name)
+        field = self._fields[name]
+        try:
+            new = field.convert_to_cache(value, self.browse(), validate=False)
+        except (TypeError, ValueError):
+            return False
+        return all(
+            field.convert_to_cache(record[name], record, validate=False) == new
+            for record in self
+        )
 
     def _vstbpn_field_default(self, name):
         """The field's own default, never the context's ``default_*`` keys,

@@ -96,7 +96,8 @@ class TestMeeting(VstbpnOperationsCase):
             meeting.with_user(self.officer_a).write({"vstbpn_minutes": "<p>x</p>"})
         with self.assertRaisesRegex(UserError, "issued"):
             bob.with_user(self.officer_a).write({"vstbpn_attended": False})
-        bob.do_decline()  # a late answer does not change the record
+        with self.assertRaisesRegex(UserError, "issued"):
+            bob.do_decline()  # no answer is changed for him afterwards
         self.assertTrue(bob.vstbpn_attended)
         html = (
             self.env["ir.actions.report"]
