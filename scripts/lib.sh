@@ -547,8 +547,45 @@ limit_http_threads() {
 }
 
 odoo_db_args() {
-    printf -- '--addons-path=%s,%s --db_host=%s --db_port=%s --db_user=%s' \
-        "$(odoo_core_addons)" "$ADDONS_PATH_SUITE" "${PGHOST:-}" "${PGPORT:-5432}" "${PGUSER:-$(id -un)}"
+    printf -- '--addons-path=%s,%s --db_host=%s --db_port=%s --db_user=%s --data-dir=%s' \
+        "$(odoo_core_addons)" "$ADDONS_PATH_SUITE" "${PGHOST:-}" "${PGPORT:-5432}" "${PGUSER:-$(id -un)}" \
+        "$(odoo_data_dir)"
+}
+
+# Odoo's files of this checkout's databases (filestore, sessions): in the
+# checkout's git-ignored .local, beside its private cluster, never in the
+# user's home, where two checkouts' databases of one name (vstbpn_demo) would
+# share, and replace, each other's files. VSTBPN_DATA_DIR chooses another.
+odoo_data_dir() { echo "${VSTBPN_DATA_DIR:-$LOCAL/data}"; }
+
+# The test files of Odoo's own addons that cover what the suite extends or
+# overrides: calendar (events, attendees: create/write/unlink, record rules),
+# hr (employees, jobs), mail's activities (mail.activity._action_done) and
+# base's res.users (the users' committees, SELF_READABLE_FIELDS), one a line.
+odoo_own_test_files() {
+    local dir
+    for dir in $(odoo_core_addons | tr ',' ' '); do
+        ls "$dir"/calendar/tests/test_*.py "$dir"/hr/tests/test_*.py \
+            "$dir"/mail/tests/test_mail_activity.py "$dir"/base/tests/test_res_users.py 2>/dev/null
+    done
+}
+
+# drop_database NAME: the database and its filestore.
+drop_database() {
+    dropdb --if-exists "$1" >/dev/null 2>&1 || true
+    rm -rf "$(odoo_data_dir)/filestore/$1"
+}
+
+# A database built before its files moved into the checkout keeps them:
+# copy them from Odoo's default folder in the user's home, once.
+adopt_home_filestore() {
+    local db=$1 home_store
+    home_store="${HOME:-/nonexistent}/.local/share/Odoo/filestore/$1"
+    if [ -d "$home_store" ] && [ ! -e "$(odoo_data_dir)/filestore/$db" ]; then
+        mkdir -p "$(odoo_data_dir)/filestore"
+        cp -a "$home_store" "$(odoo_data_dir)/filestore/$db"
+        echo "Copied the files of $db from $home_store into $(odoo_data_dir)"
+    fi
 }
 
 # Odoo's own addons folders, so that an `odoo` with no config file finds them.

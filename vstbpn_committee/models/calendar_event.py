@@ -70,9 +70,6 @@ class CalendarEvent(models.Model):
         "vstbpn.integrity.mixin",
         "vstbpn.document.source.mixin",
     ]
-    # Answering an invitation posts on the event: people invited from another
-    # committee read a committee's meeting without being allowed to change it.
-    _mail_post_access = "read"
     # The integrity mixin guards only the events of a committee (see
     # _vstbpn_guards_new): Odoo's own events are left as Odoo makes them.
     _vstbpn_tie_fields = ("vstbpn_committee_id",)
@@ -215,6 +212,21 @@ class CalendarEvent(models.Model):
     def _unlink_except_issued_minutes(self):
         if not self.env.su:
             self._vstbpn_check_minutes_not_issued()
+
+    @api.model
+    def _get_mail_message_access(self, res_ids, operation, model_name=None):
+        """Answering an invitation posts on the event: people invited from
+        another committee read a committee's meeting without being allowed
+        to change it, so they post on it with read access. Odoo's other
+        events keep Odoo's rule (posting needs write access)."""
+        if (
+            operation == "create"
+            and res_ids
+            and model_name in (None, self._name)
+            and all(event.vstbpn_committee_id for event in self.browse(res_ids).sudo())
+        ):
+            return "read"
+        return super()._get_mail_message_access(res_ids, operation, model_name)
 
     # INTEGRITY (vstbpn.integrity.mixin), for the events of a committee only
 

@@ -159,6 +159,17 @@ class TestRecurringEvents(VstbpnOperationsCase):
             )
         self.assertEqual(first.start, datetime(2026, 3, 2, 1, 0))
 
+    def test_posting_on_events_needs_what_odoo_asks(self):
+        """Posting on a committee's meeting needs read access (the invited
+        answer it); on Odoo's other events it needs write access, as Odoo
+        asks."""
+        meeting = self._check_weekly(self.officer_a, self.district_a)[0]
+        plain = self._check_weekly(self.officer_a)[0]
+        access = self.Event._get_mail_message_access
+        self.assertEqual(access(meeting.ids, "create"), "read")
+        self.assertEqual(access(plain.ids, "create"), "write")
+        self.assertEqual(access((meeting | plain).ids, "create"), "write")
+
     def test_unchanged_derived_fields_sent_back_are_no_write(self):
         """A form sends back what it shows: derived fields equal to what is
         stored are no write; a different value is refused."""
