@@ -154,3 +154,39 @@ def test_suite_modules_are_every_vstbpn_addon_committee_first(folder):
     assert outputs(result)["SUITE_MODULES"] == (
         "vstbpn_committee,vstbpn_alpha,vstbpn_reporting,vstbpn_zeta"
     ), result.stderr
+
+
+def test_databases_keep_their_files_in_the_checkout(tmp_path):
+    """Odoo's files of a checkout's databases live in its .local (never in
+    the user's home, where two checkouts' demo databases would share them),
+    and dropping a database removes them."""
+    script = """
+echo "DEFAULT=$(odoo_data_dir)"
+VSTBPN_DATA_DIR=$1
+echo "ARGS=$(odoo_db_args)"
+mkdir -p "$1/filestore/vstbpn_gone/ab" "$1/filestore/vstbpn_kept"
+drop_database vstbpn_gone
+echo "GONE=$(test -e "$1/filestore/vstbpn_gone" && echo no || echo yes)"
+echo "KEPT=$(test -e "$1/filestore/vstbpn_kept" && echo yes || echo no)"
+"""
+    env = {key: value for key, value in os.environ.items() if key != "VSTBPN_DATA_DIR"}
+    result = run(
+        ["bash", "-c", f"source scripts/lib.sh || exit 2\n{script}", "-", str(tmp_path)],
+        cwd=REPO,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    out = outputs(result)
+    assert out["DEFAULT"] == str(REPO / ".local" / "data")
+    assert f"--data-dir={tmp_path}" in out["ARGS"].split()
+    assert (out["GONE"], out["KEPT"]) == ("yes", "yes")
+
+
+def test_test_command_removes_its_databases_files():
+    """scripts/test gives its databases (the repository tests' included) a
+    folder of their own and removes it with them."""
+    text = (REPO / "scripts" / "test").read_text()
+    assert 'export VSTBPN_DATA_DIR="$OUT/data-$$"' in text
+    cleanup = text[text.index("cleanup() {") : text.index("trap cleanup EXIT")]
+    assert 'rm -rf "$VSTBPN_DATA_DIR"' in cleanup
+    assert 'drop_database "$DB"' in cleanup
