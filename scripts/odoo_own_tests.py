@@ -15,7 +15,6 @@ which scripts/odoo_log_summary.py reads.
 import logging
 import sys
 
-import odoo
 from odoo.service import server
 from odoo.tools import config
 

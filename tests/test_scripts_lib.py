@@ -169,9 +169,10 @@ drop_database vstbpn_gone
 echo "GONE=$(test -e "$1/filestore/vstbpn_gone" && echo no || echo yes)"
 echo "KEPT=$(test -e "$1/filestore/vstbpn_kept" && echo yes || echo no)"
 """
-    env = {key: value for key, value in os.environ.items() if key != "VSTBPN_DATA_DIR"}
+    env = {key: val for key, val in os.environ.items() if key != "VSTBPN_DATA_DIR"}
+    command = f"source scripts/lib.sh || exit 2\n{script}"
     result = run(
-        ["bash", "-c", f"source scripts/lib.sh || exit 2\n{script}", "-", str(tmp_path)],
+        ["bash", "-c", command, "-", str(tmp_path)],
         cwd=REPO,
         env=env,
     )

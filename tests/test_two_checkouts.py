@@ -18,6 +18,7 @@ import pytest
 from conftest import REPO, run
 
 PORT = int(os.environ.get("VSTBPN_TWO_CHECKOUTS_HTTP_PORT", "18091"))
+SERVER = f"http://127.0.0.1:{PORT}"
 ASSET = re.compile(r'(?:href|src)="(/web/assets/[^"]+)"')
 
 
@@ -54,14 +55,14 @@ def environment(home):
 
 def assets_served():
     """The status of every asset the login page links to."""
-    with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/web/login", timeout=60) as r:
+    with urllib.request.urlopen(f"{SERVER}/web/login", timeout=60) as r:
         page = r.read().decode()
     urls = sorted(set(ASSET.findall(page)))
     assert urls, "the login page links no asset"
     statuses = {}
     for url in urls:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{url}", timeout=120) as r:
+            with urllib.request.urlopen(f"{SERVER}{url}", timeout=120) as r:
                 r.read()
                 statuses[url] = r.status
         except urllib.error.HTTPError as error:
@@ -75,7 +76,7 @@ def wait_until_served(process, timeout=600):
         if process.poll() is not None:
             pytest.fail(f"scripts/run exited:\n{process.communicate()[0][-3000:]}")
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/web/login", timeout=5):
+            with urllib.request.urlopen(f"{SERVER}/web/login", timeout=5):
                 return
         except OSError:
             time.sleep(2)
@@ -108,8 +109,10 @@ def two_checkouts():
                     [
                         "bash",
                         "-c",
-                        'source scripts/lib.sh && as_pg_owner "$(pg_bindir)/pg_ctl" '
-                        f'-D "{data}" -m immediate stop',
+                        (
+                            "source scripts/lib.sh && as_pg_owner "
+                            f'"$(pg_bindir)/pg_ctl" -D "{data}" -m immediate stop'
+                        ),
                     ],
                     cwd=checkout,
                 )

@@ -93,11 +93,11 @@ class CalendarAttendee(models.Model):
             )
         if vals is not None and self._vstbpn_is_own_answer(vals):
             return
-        if vals and {"vstbpn_attended", "vstbpn_attendance_note"} & set(vals):
-            if not self.env.user.has_group("vstbpn_committee.group_officer"):
-                raise AccessError(
-                    self.env._("Only the committee's officers correct the attendance.")
-                )
+        correcting = vals and {"vstbpn_attended", "vstbpn_attendance_note"} & set(vals)
+        if correcting and not self.env.user.has_group("vstbpn_committee.group_officer"):
+            raise AccessError(
+                self.env._("Only the committee's officers correct the attendance.")
+            )
         events = events.with_env(self.env)
         if events - events._filtered_access("write"):
             raise AccessError(

@@ -264,9 +264,10 @@ class CalendarEvent(models.Model):
         )
 
     def _vstbpn_check_ties_unchanged(self, vals):
-        super()._vstbpn_check_ties_unchanged(vals)
+        result = super()._vstbpn_check_ties_unchanged(vals)
         if vals.get("vstbpn_committee_id"):
             self._vstbpn_check_attach_targets([vals])
+        return result
 
     def _vstbpn_check_minutes_editable(self):
         self._vstbpn_check_minutes_not_issued()

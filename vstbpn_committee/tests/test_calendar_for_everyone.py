@@ -292,9 +292,9 @@ class TestMeetingAttendance(VstbpnOperationsCase):
         self._issue_minutes()
         self._assert_refused(
             self.officer_b,
-            lambda env: self._attendee(self.officer_b.partner_id)
-            .with_env(env)
-            .do_accept(),
+            lambda env: (
+                self._attendee(self.officer_b.partner_id).with_env(env).do_accept()
+            ),
         )
 
     def test_own_officer_changes_attendance_before_the_minutes(self):
