@@ -59,7 +59,8 @@ class VstbpnReport(models.Model):
             [
                 ("report_id", "in", drafts.ids),
                 ("indicator_id.source", "=like", "campaign_%"),
-            ]
+            ],
+            order="id",  # not the model's order, which joins the reports
         )
         if not values:
             return self.browse()

@@ -152,8 +152,11 @@ class VstbpnReport(models.Model):
         sources = [("indicator_id.source", "=", "committee_training")]
         if drafts.committee_id.sudo().hr_department_ids:
             sources.append(("indicator_id.source", "=like", "hr_%"))
+        # order="id": the model's order (report_id) sorts by the report's own
+        # order, which joins reports, periods and committees over every line
         return self.env["vstbpn.report.value"].search(
-            [("report_id", "in", drafts.ids)] + expression.OR([[s] for s in sources])
+            [("report_id", "in", drafts.ids)] + expression.OR([[s] for s in sources]),
+            order="id",
         )
 
 

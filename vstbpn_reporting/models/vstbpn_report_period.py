@@ -330,7 +330,7 @@ class VstbpnReportPeriod(models.Model):
         # the units' reports are theirs to write: the requesting committee
         # creates them on their behalf, then only reads them
         Report = self.env["vstbpn.report"].sudo()
-        existing = Report.search([("period_id", "in", self.ids)])
+        existing = Report.search([("period_id", "in", self.ids)], order="id")
         taken = {(r.period_id.id, r.committee_id.id) for r in existing}
         vals_list = [
             {"period_id": period.id, "committee_id": committee.id}
