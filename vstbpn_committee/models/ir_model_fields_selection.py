@@ -64,10 +64,13 @@ class IrModelFieldsSelection(models.Model):
                     continue
                 child = self.env[child_name]
                 for name, field in parent._fields.items():
+                    child_field = child._fields.get(name)
                     if (
                         field.type == "selection"
                         and isinstance(field.selection, list)
-                        and isinstance(child._fields[name].selection, list)
+                        and child_field is not None
+                        and child_field.type == "selection"
+                        and isinstance(child_field.selection, list)
                     ):
                         pairs.append((child_name, parent_name, name))
         return pairs
