@@ -51,21 +51,25 @@ function figureShows(code, fieldName, text) {
     };
 }
 
-/** Click the header button `name`: in the actions menu on a phone. */
-function clickHeaderButton(name) {
-    if (uiUtils.isSmall()) {
-        return [
-            {
-                trigger: ".o_control_panel .o_cp_action_menus button:has(.fa-cog)",
-                run: "click",
-            },
-            {
-                trigger: `.o-dropdown--menu button[name='${name}']`,
-                run: "click",
-            },
-        ];
-    }
-    return [{ trigger: `${FORM} .o_form_statusbar button[name='${name}']`, run: "click" }];
+/**
+ * Click the header button `name`: in the actions menu on a phone. The buttons
+ * `offered` are checked to be there beside it.
+ */
+function clickHeaderButton(name, offered = []) {
+    const place = uiUtils.isSmall() ? ".o-dropdown--menu" : `${FORM} .o_form_statusbar`;
+    const opening = uiUtils.isSmall()
+        ? [
+              {
+                  trigger: ".o_control_panel .o_cp_action_menus button:has(.fa-cog)",
+                  run: "click",
+              },
+          ]
+        : [];
+    return [
+        ...opening,
+        ...offered.map((other) => ({ trigger: `${place} button[name='${other}']` })),
+        { trigger: `${place} button[name='${name}']`, run: "click" },
+    ];
 }
 
 function saved() {
@@ -88,6 +92,13 @@ registry.category("web_tour.tours").add("vstbpn_report_fill_submit_tour", {
     steps: () => [
         ...(uiUtils.isSmall()
             ? [
+                  // the report opens on its indicators: the deadline in a line
+                  {
+                      trigger: `${FORM} .o_vstbpn_report_phone_summary [name='submission_status']`,
+                  },
+                  {
+                      trigger: `${FORM} .o_field_widget[name='document_number']:not(:visible)`,
+                  },
                   // a card per indicator, under the name of its section
                   {
                       trigger: ".o_field_widget[name='value_ids'] .o_kanban_record:contains('ACT-04') .o_vstbpn_section",
@@ -107,7 +118,8 @@ registry.category("web_tour.tours").add("vstbpn_report_fill_submit_tour", {
         ...editFigure("ACT-01", "value_number", "4"),
         ...saved(),
         figureShows("ACT-04", "total", "5"),
-        ...clickHeaderButton("action_submit"),
+        // the filled XLSX form may be uploaded instead
+        ...clickHeaderButton("action_submit", ["action_open_import_wizard"]),
         { trigger: ".modal-footer .btn-primary", run: "click" },
         ...stateIs("submitted"),
     ],
