@@ -7,7 +7,8 @@ class IrModuleModule(models.Model):
     def _load_module_terms(
         self, modules, langs, overwrite=False, imported_module=False
     ):
-        super()._load_module_terms(
+        result = super()._load_module_terms(
             modules, langs, overwrite=overwrite, imported_module=imported_module
         )
         self.env["ir.model.fields.selection"]._vstbpn_inherit_translations()
+        return result
