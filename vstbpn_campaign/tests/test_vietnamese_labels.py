@@ -43,9 +43,6 @@ SHOWN_ATTRIBUTES = (
 )
 # Words that stay as they are on a Vietnamese screen, each for a reason.
 ALLOWED_WORDS = {
-    # file formats, written so in Vietnamese too
-    "XLSX",
-    "PDF",
     # Odoo's own Vietnamese keeps these two ("ID" of a record, "Email")
     "ID",
     "Email",
