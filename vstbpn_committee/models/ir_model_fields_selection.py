@@ -40,7 +40,10 @@ class IrModelFieldsSelection(models.Model):
                            IN %s
                        AND child.value = parent.value
                        AND child.name->>'en_US' = parent.name->>'en_US'
-                       AND NOT (child.name @> parent.name)
+                       -- a language the parent speaks and the child does not
+                       AND NOT child.name ?& ARRAY(
+                           SELECT jsonb_object_keys(parent.name)
+                       )
                     """,
                     tuple(pairs),
                 )
