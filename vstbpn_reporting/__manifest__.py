@@ -30,6 +30,7 @@
     ],
     "assets": {
         "web.assets_backend": ["vstbpn_reporting/static/src/**/*"],
+        "web.assets_tests": ["vstbpn_reporting/static/tests/tours/*.js"],
     },
     "demo": [
         "demo/hr_demo.xml",

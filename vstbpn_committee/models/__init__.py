@@ -1,3 +1,5 @@
+from . import ir_model_fields_selection
+from . import ir_module_module
 from . import vstbpn_integrity_mixin
 from . import vstbpn_committee_owned_mixin
 from . import vstbpn_locked_workflow_mixin

@@ -21,3 +21,4 @@ from . import vstbpn_report_validation
 from . import vstbpn_report_quality
 from . import vstbpn_report_quality_export
 from . import vstbpn_report_period_quality
+from . import vstbpn_report_value_entry

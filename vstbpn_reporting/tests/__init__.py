@@ -15,3 +15,5 @@ from . import test_validation_rules
 from . import test_outliers
 from . import test_training_source
 from . import test_automatic_fill
+from . import test_report_entry_ui
+from . import test_report_entry
