@@ -1,7 +1,10 @@
 from odoo import http
-from odoo.http import request
 
-from odoo.addons.vstbpn_committee.controllers.xlsx_download import xlsx_download
+from odoo.addons.vstbpn_committee.controllers.xlsx_download import (
+    no_record_response,
+    route_record,
+    xlsx_download,
+)
 
 
 class VstbpnCampaignXlsxController(http.Controller):
@@ -14,5 +17,7 @@ class VstbpnCampaignXlsxController(http.Controller):
         readonly=True,
     )
     def download_campaign_xlsx(self, campaign_id, **kwargs):
-        campaign = request.env["vstbpn.campaign"].browse(campaign_id)
+        campaign = route_record("vstbpn.campaign", campaign_id)
+        if campaign is None:
+            return no_record_response("vstbpn.campaign", campaign_id)
         return xlsx_download(campaign._get_summary_xlsx)

@@ -47,6 +47,8 @@ class VstbpnCampaign(models.Model):
     _parent_name = "parent_id"
     _parent_store = True
     _vstbpn_tie_fields = ("committee_id",)
+    # a campaign carries out one of a committee above; its units are below
+    _vstbpn_link_scopes = {"parent_id": "above", "participant_ids": "below"}
     _vstbpn_derived_fields = (
         "state",
         "parent_path",
@@ -287,6 +289,32 @@ class VstbpnCampaign(models.Model):
                     )
                 )
 
+    @api.constrains("date_start", "date_end", "plan_deadline", "report_deadline")
+    def _check_deadlines(self):
+        """As the directive has it: the units' plans are due before the month
+        is over, their results once it has started."""
+        for campaign in self:
+            if campaign.plan_deadline > campaign.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: plans are due by the end of the month at the "
+                        "latest (%(end)s), not %(deadline)s.",
+                        name=campaign.name,
+                        end=format_date(self.env, campaign.date_end),
+                        deadline=format_date(self.env, campaign.plan_deadline),
+                    )
+                )
+            if campaign.report_deadline < campaign.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: results are reported once the month has "
+                        "started (%(start)s), not by %(deadline)s.",
+                        name=campaign.name,
+                        start=format_date(self.env, campaign.date_start),
+                        deadline=format_date(self.env, campaign.report_deadline),
+                    )
+                )
+
     @api.constrains("committee_id", "participant_ids")
     def _check_participants_below(self):
         # a campaign involves only its own subtree: participants elsewhere would
@@ -470,10 +498,17 @@ class VstbpnCampaign(models.Model):
                 fields.Command.set(campaign.participant_ids.ids)
             ],
             "body": body,
-            "deadline": campaign.plan_deadline,
+            "deadline": campaign._vstbpn_guidance_deadline(),
             "signer_name": head.name or False,
             "signer_title": campaign.env._("Head") if head else False,
         }
+
+    def _vstbpn_guidance_deadline(self):
+        """The plans' deadline, which the guidance asks the units to meet; none
+        when it has passed (a past year's campaign recorded afterwards): a
+        document is never due before its own date, today."""
+        today = fields.Date.context_today(self)
+        return self.plan_deadline if self.plan_deadline >= today else False
 
     def action_open_guidance(self):
         self.ensure_one()

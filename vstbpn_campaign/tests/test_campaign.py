@@ -182,7 +182,12 @@ class TestLaunchGuidance(VstbpnCampaignCase):
         )
         self.assertEqual(document.signer_name, "Head H")
         self.assertIn("member agencies", document.body)
-        self.assertEqual(document.deadline, campaign.plan_deadline)
+        # the 2018 plans' deadline has passed: a document issued today is
+        # never due before its own date
+        self.assertFalse(document.deadline)
+        self.assertEqual(
+            campaign._vstbpn_guidance_deadline(), False, "past campaign: no deadline"
+        )
         self.assertEqual(
             document.recipient_ids.committee_id, self.district_a | self.district_b
         )

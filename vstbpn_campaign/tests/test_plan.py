@@ -79,7 +79,13 @@ class TestPlan(VstbpnCampaignCase):
             )
 
     def test_reminder_then_escalation_to_the_organiser(self):
-        self.campaign.plan_deadline = date.today() + timedelta(days=1)
+        # the 2017 month moved to today, so that its plans are due tomorrow
+        self.campaign.write(
+            {
+                "date_end": date.today() + timedelta(days=30),
+                "plan_deadline": date.today() + timedelta(days=1),
+            }
+        )
         Activity = self.env["mail.activity"]
         domain = [
             ("res_model", "=", "vstbpn.campaign.plan"),

@@ -10,6 +10,8 @@ class VstbpnCampaignReason(models.TransientModel):
     """Asks why a plan is returned or an activity cancelled, then does it."""
 
     _name = "vstbpn.campaign.reason"
+    # what a client sends is checked as on the records (x2many commands, ids)
+    _inherit = ["vstbpn.integrity.mixin"]
     _description = "Reason for Returning a Plan or Cancelling an Activity"
 
     purpose = fields.Selection(PURPOSES, required=True, readonly=True)

@@ -1,7 +1,13 @@
 from odoo import http
 from odoo.http import request
 
-from .xlsx_download import xlsx_download
+from .xlsx_download import (
+    bad_year_response,
+    no_record_response,
+    route_record,
+    route_year,
+    xlsx_download,
+)
 
 
 class VstbpnWorkPlanXlsxController(http.Controller):
@@ -15,7 +21,9 @@ class VstbpnWorkPlanXlsxController(http.Controller):
         readonly=True,
     )
     def download_budget_xlsx(self, plan_id, **kwargs):
-        plan = request.env["vstbpn.work.plan"].browse(plan_id)
+        plan = route_record("vstbpn.work.plan", plan_id)
+        if plan is None:
+            return no_record_response("vstbpn.work.plan", plan_id)
         renderer = request.env["vstbpn.work.plan.budget.xlsx"]
         return xlsx_download(lambda: renderer._get_xlsx(plan))
 
@@ -25,6 +33,9 @@ class VstbpnWorkPlanXlsxController(http.Controller):
         auth="user",
         readonly=True,
     )
-    def download_overview_xlsx(self, year, **kwargs):
+    def download_overview_xlsx(self, year=None, **kwargs):
+        checked_year = route_year(year)
+        if checked_year is None:
+            return bad_year_response(year)
         renderer = request.env["vstbpn.work.plan.overview.xlsx"]
-        return xlsx_download(lambda: renderer._get_xlsx(int(year)))
+        return xlsx_download(lambda: renderer._get_xlsx(checked_year))

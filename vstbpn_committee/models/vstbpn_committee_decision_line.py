@@ -16,6 +16,8 @@ class VstbpnCommitteeDecisionLine(models.Model):
     _description = "Committee Decision Line"
     _inherit = ["vstbpn.locked.workflow.mixin"]
     _vstbpn_tie_fields = ("decision_id",)
+    # a decision appoints or relieves members of its own committee only
+    _vstbpn_link_scopes = {"member_id": "same"}
     # lines of an applied decision are as final as the decision
     _vstbpn_lock_parent = "decision_id"
     _vstbpn_derived_fields = ("result_member_id",)

@@ -56,6 +56,8 @@ class VstbpnDocument(models.Model):
         "cancelled_user_id",
     )
     _vstbpn_max_lengths = {"subject": 500, "archive_note": 100}
+    # a committee sends its documents to the committees below it
+    _vstbpn_link_scopes = {"addressee_committee_ids": "below"}
 
     committee_id = fields.Many2one(default=lambda self: self._default_committee())
     document_type_id = fields.Many2one(
@@ -307,6 +309,20 @@ class VstbpnDocument(models.Model):
         return ["!", *expression.normalize_domain(domain)]
 
     # CONSTRAINTS
+
+    @api.constrains("date", "deadline")
+    def _check_deadline_after_date(self):
+        for document in self:
+            if document.deadline and document.deadline < document.date:
+                raise ValidationError(
+                    self.env._(
+                        "%(document)s: the date to carry it out by (%(deadline)s) "
+                        "is before the document's own date (%(date)s).",
+                        document=document.display_name,
+                        deadline=format_date(self.env, document.deadline),
+                        date=format_date(self.env, document.date),
+                    )
+                )
 
     @api.constrains("committee_id", "addressee_committee_ids")
     def _check_addressees_below(self):

@@ -5,6 +5,8 @@ class VstbpnDocumentCancel(models.TransientModel):
     """Asks why an issued document is cancelled; its addressees are told."""
 
     _name = "vstbpn.document.cancel"
+    # what a client sends is checked as on the records (x2many commands, ids)
+    _inherit = ["vstbpn.integrity.mixin"]
     _description = "Cancel a Document"
 
     document_id = fields.Many2one("vstbpn.document", required=True)

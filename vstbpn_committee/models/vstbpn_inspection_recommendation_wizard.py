@@ -6,6 +6,8 @@ class VstbpnInspectionRecommendationWizard(models.TransientModel):
     them saying what is missing."""
 
     _name = "vstbpn.inspection.recommendation.wizard"
+    # what a client sends is checked as on the records (x2many commands, ids)
+    _inherit = ["vstbpn.integrity.mixin"]
     _description = "Follow Up a Recommendation"
 
     recommendation_ids = fields.Many2many(

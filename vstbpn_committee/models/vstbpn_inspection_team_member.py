@@ -16,6 +16,8 @@ class VstbpnInspectionTeamMember(models.Model):
     _inherit = ["vstbpn.locked.workflow.mixin"]
     _order = "plan_id, role_sequence, id"
     _vstbpn_tie_fields = ("plan_id",)
+    # the team is drawn from the inspecting committee's own members
+    _vstbpn_link_scopes = {"member_id": "same"}
     _vstbpn_lock_parent = "plan_id"
 
     plan_id = fields.Many2one(

@@ -22,6 +22,7 @@ class VstbpnWorkPlanBudgetLine(models.Model):
     _inherit = ["vstbpn.locked.workflow.mixin"]
     _order = "plan_id, sequence, id"
     _vstbpn_tie_fields = ("plan_id",)
+    _vstbpn_link_scopes = {"task_id": "same"}
     _vstbpn_lock_parent = "plan_id"
 
     plan_id = fields.Many2one(

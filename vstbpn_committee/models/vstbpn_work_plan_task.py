@@ -43,6 +43,8 @@ class VstbpnWorkPlanTask(models.Model):
     ]
     _order = "plan_id, sequence, date_deadline, id"
     _vstbpn_tie_fields = ("plan_id",)
+    # the person in charge is one of the plan's own committee
+    _vstbpn_link_scopes = {"member_id": "same"}
     _vstbpn_lock_parent = "plan_id"
     _vstbpn_derived_fields = ("last_reminder_date", "escalation_date")
     # carrying the plan out: progress is recorded on an approved plan

@@ -21,3 +21,4 @@ from . import test_xlsx_download
 from . import test_integrity_rpc
 from . import test_committee_review
 from . import test_calendar_for_everyone
+from . import test_bad_input

@@ -422,3 +422,101 @@ class TestInspectionScale(VstbpnOperationsCase):
         self.assertLessEqual(
             large_count, small_count + 2, f"{small_count} then {large_count} queries"
         )
+
+
+@tagged("post_install", "-at_install")
+class TestRecommendationEvidence(VstbpnOperationsCase):
+    """Reporting a recommendation done writes as superuser after its checks:
+    it takes only attachments the unit's officer may read, and copies those
+    of another record rather than moving them away from it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.province.write({"document_symbol": "BVSTBPN", "document_place": "Tỉnh P"})
+        plan = cls._inspection_plan(cls.province, cls.district_a, user=cls.officer_p)
+        plan.with_user(cls.officer_p).action_confirm()
+        visit = plan.inspection_ids.with_user(cls.officer_p)
+        visit.action_start()
+        visit.finding_ids.write({"assessment": "good"})
+        visit.write(
+            {
+                "conclusion": "<p>Đạt</p>",
+                "recommendation_ids": [
+                    (0, 0, {"name": "Kiện toàn Ban", "deadline": date(2026, 12, 1)})
+                ],
+            }
+        )
+        visit.action_conclude()
+        cls.recommendation = visit.recommendation_ids
+        cls.directive = cls._issued_directive(cls.district_a)
+        cls.sibling_plan = cls._plan(cls.district_b, user=cls.officer_b)
+        cls.sibling_file = cls.env["ir.attachment"].create(
+            {
+                "name": "du-toan-B.pdf",
+                "datas": base64.b64encode(b"%PDF"),
+                "res_model": "vstbpn.work.plan",
+                "res_id": cls.sibling_plan.id,
+            }
+        )
+
+    @classmethod
+    def _issued_directive(cls, addressee):
+        document = (
+            cls.env["vstbpn.document"]
+            .with_user(cls.officer_p)
+            .create(
+                {
+                    "committee_id": cls.province.id,
+                    "document_type_id": cls.env.ref(
+                        "vstbpn_committee.document_type_letter"
+                    ).id,
+                    "date": "2026-03-02",
+                    "subject": f"kiện toàn Ban {addressee.name}",
+                    "addressee_committee_ids": [(6, 0, addressee.ids)],
+                    "body": "<p>Kiện toàn Ban.</p>",
+                    "signer_title": "Trưởng ban",
+                    "signer_name": "Nguyễn Văn A",
+                }
+            )
+        )
+        document.action_issue()
+        return document
+
+    def test_a_directive_keeps_its_issued_copy(self):
+        issued = self.directive.issued_file_id
+        self.assertTrue(issued)
+        issued.with_user(self.officer_a).check("read")
+        self.recommendation.with_user(self.officer_a).action_report_done(
+            "Đã kiện toàn", issued
+        )
+        issued.invalidate_recordset()
+        self.assertEqual(
+            (issued.res_model, issued.res_id), ("vstbpn.document", self.directive.id)
+        )
+        issued.with_user(self.officer_a).check("read")
+        evidence = self.recommendation.attachment_ids
+        self.assertEqual(len(evidence), 1)
+        self.assertNotEqual(evidence, issued)
+        self.assertEqual(evidence.checksum, issued.checksum)
+        self.assertEqual(
+            (evidence.res_model, evidence.res_id),
+            (self.recommendation._name, self.recommendation.id),
+        )
+
+    def test_over_rpc_ids_of_unreadable_attachments_are_refused(self):
+        """Ids sent over RPC: a file of a sibling unit's work plan is refused,
+        and nothing changes."""
+        unreadable = self.sibling_file
+        with self.assertRaises(AccessError):
+            self.recommendation.with_user(self.officer_a).action_report_done(
+                "Đã kiện toàn", unreadable.ids
+            )
+        for bad in (["x"], [99_999_999]):
+            with self.subTest(ids=bad), self.assertRaises(UserError):
+                self.recommendation.with_user(self.officer_a).action_report_done(
+                    "Đã kiện toàn", bad
+                )
+        self.assertEqual(self.recommendation.state, "open")
+        self.assertFalse(self.recommendation.attachment_ids)
+        self.assertEqual(unreadable.res_id, self.sibling_plan.id)

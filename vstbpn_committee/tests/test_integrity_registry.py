@@ -1,5 +1,6 @@
 from datetime import date, datetime
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
@@ -77,7 +78,202 @@ class TestEveryModelKeepsItsRecords(TransactionCase):
             with self.subTest(model=name):
                 self.check_model(name)
 
+    def test_links_refuse_a_sibling_record(self):
+        """Every link from a committee's record to a committee or to another
+        committee's record (a member, a plan, a campaign...), found through
+        the registry, refuses a record of a sibling committee, naming the
+        field, and leaves the record as it was."""
+        checked = []
+        for name in self.owned_models():
+            for field_name in self.link_fields(self.env[name]):
+                with self.subTest(model=name, field=field_name):
+                    self.check_link(name, field_name)
+                    checked.append(f"{name}.{field_name}")
+        # the links of the reported holes, where this class walks their models
+        for link in (
+            "vstbpn.work.plan.task.member_id",
+            "vstbpn.inspection.team.member.member_id",
+        ):
+            if link.rsplit(".", 1)[0] in self.owned_models():
+                self.assertIn(link, checked)
+
+    def test_onchange_shows_nothing_of_an_unreadable_parent(self):
+        """For every model, every many2one that related or computed fields
+        read through (a line's parent, a member): the form of a new record
+        naming such a record of a sibling committee shows nothing of it, to a
+        unit's officer as to a portal user."""
+        portal = mail_new_test_user(
+            self.env, login="t_onchange_portal", groups="base.group_portal"
+        )
+        checked = []
+        for name in self.owned_models():
+            Model = self.env[name]
+            for field_name, readers in self.parent_readers(Model).items():
+                officer = self.officer_of(self.sample(name).committee_id)
+                comodel = Model._fields[field_name].comodel_name
+                for user in (officer, portal):
+                    parent = self.unreadable_record(comodel, user)
+                    if not parent:
+                        continue
+                    with self.subTest(model=name, field=field_name, user=user.login):
+                        self.assert_onchange_hides(
+                            Model, user, field_name, parent, readers
+                        )
+                        checked.append(f"{name}.{field_name}")
+        if "vstbpn.document.recipient" in self.owned_models():
+            self.assertIn("vstbpn.document.recipient.document_id", checked)
+
+    def unreadable_record(self, model_name, user):
+        """A record of another committee that ``user`` may not read."""
+        records = self.env[model_name].with_context(active_test=False).search([])
+        readable = records.with_user(user)._filtered_access("read")
+        return (records - readable)[:1]
+
+    def parent_readers(self, Model):
+        """{many2one: the related or computed fields that read through it}"""
+        readers = {}
+        for name, field in Model._fields.items():
+            if field.type != "many2one" or not (
+                field.comodel_name == "vstbpn.committee"
+                or "committee_id" in self.env[field.comodel_name]._fields
+            ):
+                continue
+            through = [
+                other
+                for other, reader in Model._fields.items()
+                if reader.type != "boolean"
+                and other != name
+                and any(
+                    dep == name or dep.startswith(f"{name}.")
+                    for dep in Model.pool.field_depends.get(reader, ())
+                )
+            ]
+            if through:
+                readers[name] = through
+        return readers
+
+    def assert_onchange_hides(self, Model, user, field_name, parent, readers):
+        spec = {name: {} for name in readers}
+        try:
+            result = Model.with_user(user).onchange(
+                {field_name: parent.id}, [field_name], spec
+            )
+        except AccessError:
+            return
+        shown = {
+            name: value
+            for name, value in result.get("value", {}).items()
+            if name in readers and value
+        }
+        self.assertFalse(shown, f"{Model._name}: {parent} shows through {field_name}")
+
     # one model
+
+    def link_fields(self, model):
+        """Fields a user fills that point at a committee or a committee's
+        record; the tie and protected fields have their own test."""
+        if not model._auto:
+            return []
+        skipped = model._vstbpn_protected_fields() | set(model._vstbpn_tie_fields)
+        return [
+            name
+            for name, field in model._fields.items()
+            if field.type in ("many2one", "many2many")
+            and field.store
+            and name not in skipped | {"committee_id"}
+            and (
+                field.comodel_name == "vstbpn.committee"
+                or "committee_id" in self.env[field.comodel_name]._fields
+            )
+        ]
+
+    def check_link(self, name, field_name):
+        sample, officer = self.editable_sample(name, field_name)
+        unit = sample.committee_id
+        sibling = (unit.parent_id.child_ids - unit)[:1]
+        field = sample._fields[field_name]
+        target = self.record_of(field.comodel_name, sibling)
+        self.assertTrue(target, f"{name}.{field_name}: no record of {sibling.name}")
+        value = target.id if field.type == "many2one" else [Command.link(target.id)]
+        before = sample.read([field_name])
+        with self.assertRaises(REFUSED, msg=f"{name}.{field_name}"):
+            sample.with_user(officer).write({field_name: value})
+        sample.invalidate_recordset()
+        self.assertEqual(sample.read([field_name]), before)
+
+    def editable_sample(self, name, field_name):
+        """A record below a committee with siblings whose officer may write
+        the field (its current value), so that a refusal is the link's own
+        and not the record's lock: a demo record, else a draft copy of one."""
+        records = (
+            self.env[name]
+            .search([], order="id desc")
+            .filtered(lambda r: len(r.committee_id.parent_id.child_ids) > 1)
+        )[:20]
+        for record in records:
+            if self.officer_may_write(record, field_name):
+                return record, self.officer_of(record.committee_id)
+        for record in records:
+            copy = self.draft_copy(record)
+            if copy and self.officer_may_write(copy, field_name):
+                return copy, self.officer_of(copy.committee_id)
+        self.fail(f"{name} has no demo record whose {field_name} an officer may edit")
+
+    def officer_may_write(self, record, field_name):
+        current = record[field_name]
+        value = (
+            current.id
+            if record._fields[field_name].type == "many2one"
+            else [Command.set(current.ids)]
+        )
+        try:
+            with self.env.cr.savepoint():
+                officer = self.officer_of(record.committee_id)
+                record.with_user(officer).write({field_name: value})
+        except UserError:
+            return False
+        return True
+
+    def draft_copy(self, record):
+        """A copy in the first state of its workflow (a line: in a copy of
+        the record it belongs to)."""
+        parent = record._vstbpn_lock_parent
+        try:
+            with self.env.cr.savepoint():
+                if parent:
+                    copied = record[parent].copy(self.unique_defaults(record[parent]))
+                    return record.copy({parent: copied.id})
+                return record.copy(self.unique_defaults(record))
+        except UserError:
+            return None
+
+    def unique_defaults(self, record):
+        """Values that keep a copy apart from its original (a decision's
+        number, a campaign's year)."""
+        defaults = {}
+        if record._fields.get("name") and record._fields["name"].type == "char":
+            defaults["name"] = f"{record.name} (T)"
+        if record._fields.get("year") and record._fields["year"].type == "integer":
+            defaults["year"] = record.year + 50
+        return defaults
+
+    def officer_of(self, committee):
+        login = f"t_link_officer_{committee.id}"
+        officer = self.env["res.users"].search([("login", "=", login)])
+        if not officer:
+            officer = mail_new_test_user(
+                self.env,
+                login=login,
+                groups="base.group_user,vstbpn_committee.group_officer",
+            )
+            officer.vstbpn_committee_ids = committee
+        return officer
+
+    def record_of(self, model_name, committee):
+        if model_name == "vstbpn.committee":
+            return committee
+        Model = self.env[model_name].with_context(active_test=False)
+        return Model.search([("committee_id", "=", committee.id)], limit=1)
 
     def check_model(self, name):
         sample = self.sample(name)

@@ -49,3 +49,33 @@ class TestXlsxDownloadOnReplica(HttpCase):
         self.assertEqual(cursors, ["read-only", "primary"])
         self.assertNotEqual(response.status_code, 200)
         self.assertIn(REFUSAL, response.text)
+
+
+@tagged("post_install", "-at_install")
+class TestXlsxRouteParameters(HttpCase):
+    """A route called with a missing, non-numeric or unknown parameter
+    answers 400 with a message in the user's language, never a server
+    error."""
+
+    def setUp(self):
+        super().setUp()
+        self.env.ref("base.user_admin").lang = "vi_VN"
+        self.authenticate("admin", "admin")
+
+    def assert_bad_request(self, url, words):
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 400, url)
+        self.assertIn(words, response.text, url)
+
+    def test_overview_year(self):
+        route = "/vstbpn_committee/work_plan/overview.xlsx"
+        for url in (route, f"{route}?year=abc", f"{route}?year=99999"):
+            with self.subTest(url=url):
+                self.assert_bad_request(url, "không phải là một năm")
+
+    def test_plan_id(self):
+        for plan_id in (0, 99_999_999):
+            with self.subTest(plan_id=plan_id):
+                self.assert_bad_request(
+                    f"/vstbpn_committee/work_plan/{plan_id}/budget.xlsx", "Không có"
+                )

@@ -27,6 +27,8 @@ class VstbpnReportPeriod(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "vstbpn.committee.owned.mixin"]
     _order = "date_to desc, id desc"
     _vstbpn_tie_fields = ("committee_id",)
+    # a period asks reports of the units below only
+    _vstbpn_link_scopes = {"target_committee_ids": "below"}
     _vstbpn_derived_fields = ("state",)
 
     name = fields.Char(required=True, tracking=True)

@@ -10,7 +10,7 @@ from datetime import date
 from openpyxl import load_workbook
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import VstbpnReportingCase
 
@@ -278,3 +278,24 @@ class TestDuplicateIndicatorCode(VstbpnReportingCase):
         self.ind_meetings.active = False
         with self.assertRaisesText(ValidationError, "ACT-01"):
             self.env["vstbpn.indicator"].create({"code": "ACT-01", "name": "Again"})
+
+
+@tagged("post_install", "-at_install")
+class TestReportRouteParameters(HttpCase):
+    """The report's XLSX route answers 400, with a message in the user's
+    language, to an unknown report or layout, never a server error."""
+
+    def test_unknown_report_or_layout(self):
+        self.env.ref("base.user_admin").lang = "vi_VN"
+        self.authenticate("admin", "admin")
+        report = self.env["vstbpn.report"].search([], limit=1)
+        cases = [
+            ("/vstbpn_reporting/report/0/xlsx/filled", "Không có"),
+            ("/vstbpn_reporting/report/99999999/xlsx/filled", "Không có"),
+            (f"/vstbpn_reporting/report/{report.id}/xlsx/nonsense", "mẫu trình bày"),
+        ]
+        for url, words in cases:
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(words, response.text)
