@@ -20,3 +20,4 @@ from . import test_operations_ui
 from . import test_xlsx_download
 from . import test_integrity_rpc
 from . import test_committee_review
+from . import test_view_display
