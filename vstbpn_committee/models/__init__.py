@@ -1,4 +1,5 @@
 from . import vstbpn_integrity_mixin
+from . import vstbpn_committee_short_name_mixin
 from . import vstbpn_committee_owned_mixin
 from . import vstbpn_locked_workflow_mixin
 from . import vstbpn_deadline_mixin
