@@ -89,7 +89,10 @@ def log_in(browser, database, login):
     request = urllib.request.Request(
         f"{BASE}/web/session/authenticate",
         data=json.dumps(
-            {"jsonrpc": "2.0", "params": {"db": database, "login": login, "password": login}}
+            {
+                "jsonrpc": "2.0",
+                "params": {"db": database, "login": login, "password": login},
+            }
         ).encode(),
         headers={"Content-Type": "application/json"},
     )
@@ -106,7 +109,10 @@ def record_id(database, xmlid):
             "-d",
             database,
             "-tAc",
-            f"SELECT res_id FROM ir_model_data WHERE module = '{module}' AND name = '{name}'",
+            (
+                "SELECT res_id FROM ir_model_data"
+                f" WHERE module = '{module}' AND name = '{name}'"
+            ),
         ]
     )
     assert result.returncode == 0 and result.stdout.strip(), result.stderr
@@ -151,10 +157,14 @@ def printed(odoo_command, tmp_path_factory):
             browser = opener()
             log_in(browser, database, login)
             res_id = record_id(database, xmlid)
-            with browser.open(f"{BASE}/report/pdf/{report}/{res_id}", timeout=300) as answer:
+            with browser.open(
+                f"{BASE}/report/pdf/{report}/{res_id}", timeout=300
+            ) as answer:
                 assert answer.headers["Content-Type"] == "application/pdf", name
                 (folder / f"{name}.pdf").write_bytes(answer.read())
-            with browser.open(f"{BASE}/report/html/{report}/{res_id}", timeout=300) as answer:
+            with browser.open(
+                f"{BASE}/report/html/{report}/{res_id}", timeout=300
+            ) as answer:
                 tree = lxml.html.fromstring(answer.read())
             for style in tree.xpath("//style|//script"):
                 style.drop_tree()
@@ -162,7 +172,8 @@ def printed(odoo_command, tmp_path_factory):
             for block in tree.xpath("//div|//p|//li|//td|//th|//tr|//br|//table"):
                 block.tail = "\n" + (block.tail or "")
             html_text = " ".join(
-                article.text_content() for article in tree.xpath("//div[contains(@class, 'article')]")
+                article.text_content()
+                for article in tree.xpath("//div[contains(@class, 'article')]")
             )
             documents[name] = (folder / f"{name}.pdf", html_text)
     finally:
@@ -185,7 +196,7 @@ def pdf_text(path, *options):
 
 def page_count(path):
     result = run([tool("pdfinfo", "poppler-utils"), str(path)])
-    return int(re.search(r"^Pages:\s+(\d+)", result.stdout, re.M).group(1))
+    return int(re.search(r"^Pages:\s+(\d+)", result.stdout, re.MULTILINE).group(1))
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
@@ -198,7 +209,9 @@ def test_pdf_says_what_the_html_says_with_its_diacritics(printed, name):
     # after a hyphen inside a word ("515/QĐ-" / "TTg").
     read = re.sub(r"(\S-)\n\s*", r"\1", pdf_text(path, "-raw"))
     missing = sorted(set(words(html_text)) - set(words(read)))
-    assert not missing, f"{name}: words of the HTML missing from the PDF: {missing[:20]}"
+    assert not missing, (
+        f"{name}: words of the HTML missing from the PDF: {missing[:20]}"
+    )
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
@@ -211,7 +224,9 @@ def test_pdf_has_the_decree_30_blocks_and_ends_with_its_signature(printed, name)
     assert re.search(r"Số:\s+(\d{2,})?\s*/[A-ZĐ]", text), f"{name}: no number line"
     # The italic place-date line: "Bình Định, ngày 18 tháng 4 năm 2017".
     date = re.search(r"ngày \d{1,2} tháng \d{1,2} năm \d{4}", html_text)
-    assert date and re.search(rf"\w+, {date.group(0)}", text), f"{name}: no place-date line"
+    assert date and re.search(rf"\w+, {date.group(0)}", text), (
+        f"{name}: no place-date line"
+    )
     # The recipients and the signature block stay together on the last page.
     last = pdf_text(path, "-layout", "-f", str(pages), "-l", str(pages))
     assert "Nơi nhận:" in last and "- Lưu:" in last, f"{name}: the closing blocks split"
@@ -225,7 +240,9 @@ def test_pdf_embeds_times_new_roman_or_its_metric_twin_only(printed, name):
     others = [font[0] for font in fonts if not LEGAL_FONTS.match(font[0])]
     # A fallback font (DejaVu) means a letter the chosen font lacks.
     assert not others, f"{name}: letters printed in {sorted(set(others))}"
-    assert all(font[-5] == "yes" for font in fonts), f"fonts not embedded:\n{result.stdout}"
+    assert all(font[-5] == "yes" for font in fonts), (
+        f"fonts not embedded:\n{result.stdout}"
+    )
 
 
 def test_decision_fits_on_one_page(printed):

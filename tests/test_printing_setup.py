@@ -37,7 +37,8 @@ def bare_path(tmp_path):
 
 def test_install_step_names_the_pdf_engine_and_the_font():
     result = run(
-        ["bash", "-c", 'source scripts/lib.sh && echo "$ODOO_DEBIAN_PACKAGES"'], cwd=REPO
+        ["bash", "-c", 'source scripts/lib.sh && echo "$ODOO_DEBIAN_PACKAGES"'],
+        cwd=REPO,
     )
     packages = result.stdout.split()
     assert set(PRINTING_PACKAGES) <= set(packages), result.stdout + result.stderr
@@ -63,9 +64,9 @@ def test_run_says_in_one_line_how_to_get_printing(bare_path):
         env=dict(os.environ, PATH=str(bare_path), ODOO_BIN="/nonexistent/odoo"),
     )
     first = result.stdout.splitlines()[0] if result.stdout else ""
-    assert "wkhtmltopdf" in first and "apt-get install wkhtmltopdf fonts-croscore" in first, (
-        result.stdout + result.stderr
-    )
+    assert (
+        "wkhtmltopdf" in first and "apt-get install wkhtmltopdf fonts-croscore" in first
+    ), result.stdout + result.stderr
 
 
 def test_run_says_nothing_about_printing_where_it_works():
