@@ -21,3 +21,4 @@ from . import test_xlsx_download
 from . import test_integrity_rpc
 from . import test_committee_review
 from . import test_view_display
+from . import test_demo_company
