@@ -7,7 +7,7 @@ class TestDemoCompany(TransactionCase):
         """The top bar and Odoo's letterheads name the province's office."""
         company = self.env.ref("base.main_company")
         self.assertEqual(
-            company.name, "Văn phòng Ban vì sự tiến bộ của phụ nữ tỉnh Bình Định"
+            company.name, "Văn phòng Ban VSTBPN tỉnh Bình Định"
         )
         self.assertEqual(company.partner_id.city, "Quy Nhơn")
         self.assertEqual(company.country_id, self.env.ref("base.vn"))
