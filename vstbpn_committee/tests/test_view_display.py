@@ -124,15 +124,11 @@ class TestViewDisplay(TransactionCase):
         )
 
     def test_group_headers_name_units_by_their_short_name(self):
-        groups = self.env["vstbpn.work.plan"].read_group(
-            [
-                (
-                    "committee_id",
-                    "=",
-                    self.env.ref("vstbpn_committee.committee_binh_dinh_demo").id,
-                )
-            ],
-            ["committee_id"],
-            ["committee_id"],
-        )
-        self.assertEqual(groups[0]["committee_id"][1], "tỉnh Bình Định")
+        """Lists, pivots and graphs grouped by unit (read_group) name each
+        unit by its short name, in committee-owned models and their lines."""
+        province = self.env.ref("vstbpn_committee.committee_binh_dinh_demo")
+        for model in ("vstbpn.work.plan", "vstbpn.work.plan.budget.line"):
+            groups = self.env[model].read_group(
+                [("committee_id", "=", province.id)], ["committee_id"], ["committee_id"]
+            )
+            self.assertEqual(groups[0]["committee_id"][1], "tỉnh Bình Định", model)

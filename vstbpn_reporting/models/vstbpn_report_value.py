@@ -34,7 +34,7 @@ class VstbpnReportValue(models.Model):
     """
 
     _name = "vstbpn.report.value"
-    _inherit = ["vstbpn.report.line.mixin", "vstbpn.committee.short.name.mixin"]
+    _inherit = ["vstbpn.report.line.mixin"]
     _description = "Report Indicator Value"
     _order = "report_id, sequence, id"
     _vstbpn_tie_fields = ("report_id", "indicator_id")
