@@ -137,8 +137,25 @@ else
     ODOO_SOURCE_DEFAULT="https://github.com/odoo/odoo.git#18.0"
 fi
 # What building Odoo's requirements needs from Debian, and what the suite's
-# commands need beside them (the private PostgreSQL, the browser tests).
-ODOO_DEBIAN_PACKAGES="git build-essential python3-dev python3-venv libpq-dev libldap2-dev libsasl2-dev postgresql chromium"
+# commands need beside them (the private PostgreSQL, the browser tests, and
+# printing: wkhtmltopdf, Odoo 18's PDF engine; Tinos, Times New Roman's metric
+# twin with the Vietnamese letters; poppler's pdftotext for the print tests).
+ODOO_DEBIAN_PACKAGES="git build-essential python3-dev python3-venv libpq-dev libldap2-dev libsasl2-dev postgresql chromium wkhtmltopdf fonts-croscore poppler-utils"
+
+# One line when printed documents cannot be made here, with the command that
+# fixes it; nothing when they can.
+pdf_engine_advice() {
+    local packages=() sudo="sudo "
+    command -v wkhtmltopdf >/dev/null 2>&1 || packages+=(wkhtmltopdf)
+    fc-list 2>/dev/null | grep -q -e Tinos -e "Times New Roman" || packages+=(fonts-croscore)
+    [ ${#packages[@]} != 0 ] || return 0
+    [ "$EUID" != 0 ] || sudo=""
+    if [ "${packages[0]}" = wkhtmltopdf ]; then
+        echo "Printing is off: wkhtmltopdf, Odoo's PDF engine, is missing; fix: ${sudo}apt-get install ${packages[*]}"
+    else
+        echo "Printed documents lack Times New Roman (or its twin Tinos); fix: ${sudo}apt-get install fonts-croscore"
+    fi
+}
 
 odoo_home() { echo "${VSTBPN_ODOO_HOME:-$LOCAL/odoo}"; }
 

@@ -51,6 +51,7 @@
         "web.assets_tests": ["vstbpn_committee/static/tests/tours/*.js"],
     },
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/vstbpn_committee_demo.xml",
         "demo/res_users_demo.xml",

@@ -1,6 +1,7 @@
 from . import ir_model_fields_selection
 from . import ir_module_module
 from . import vstbpn_integrity_mixin
+from . import vstbpn_committee_short_name_mixin
 from . import vstbpn_committee_owned_mixin
 from . import vstbpn_locked_workflow_mixin
 from . import vstbpn_deadline_mixin

@@ -1,7 +1,26 @@
+import re
+import unicodedata
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import count_by, window_action
+
+# What every committee's name starts with, in the ways officers write it.
+NAME_PREFIX = re.compile(
+    r"^\s*ban\s+(vì\s+sự\s+tiến\s+bộ\s+(của\s+)?phụ\s+nữ|vstb\s*pn|vstb\s+phụ\s+nữ)\s+",
+    re.IGNORECASE,
+)
+
+
+def short_committee_name(name):
+    """ "Ban vì sự tiến bộ của phụ nữ tỉnh Bình Định" -> "tỉnh Bình Định";
+    a name without the usual opening is its own short name."""
+    if not name:
+        return name
+    short = NAME_PREFIX.sub("", unicodedata.normalize("NFC", name), count=1).strip()
+    return short or name
+
 
 MEETING_FREQUENCIES = [
     ("monthly", "Monthly"),
@@ -24,13 +43,23 @@ class VstbpnCommittee(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "vstbpn.integrity.mixin"]
     _parent_store = True
     _order = "complete_name, id"
-    _rec_names_search = ["name", "code", "complete_name"]
+    _rec_names_search = ["name", "short_name", "code", "complete_name"]
     _vstbpn_tie_fields = ("parent_id",)
     _vstbpn_unique_fields = ("code",)
     # the tree's materialised path, which every record rule reads
     _vstbpn_derived_fields = ("parent_path",)
 
     name = fields.Char(required=True, tracking=True)
+    short_name = fields.Char(
+        compute="_compute_short_name",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="The unit as lists, cards, pivots and spreadsheets show it, where space "
+        'is short (e.g. "tỉnh Bình Định"). Proposed from the name without the '
+        "words every committee's name starts with; forms and printed documents "
+        "keep the full name.",
+    )
     code = fields.Char(required=True, tracking=True, copy=False)
     complete_name = fields.Char(
         compute="_compute_complete_name", store=True, recursive=True, index=True
@@ -136,6 +165,20 @@ class VstbpnCommittee(models.Model):
     _sql_constraints = [
         ("code_unique", "unique(code)", "Another committee already has this code."),
     ]
+
+    @api.depends("name")
+    def _compute_short_name(self):
+        for committee in self:
+            committee.short_name = short_committee_name(committee.name)
+
+    @api.depends_context("vstbpn_short_name")
+    @api.depends("name", "short_name")
+    def _compute_display_name(self):
+        """The short name where a view asks for it (context key
+        ``vstbpn_short_name``: lists, kanban cards, group headers)."""
+        short = self.env.context.get("vstbpn_short_name")
+        for committee in self:
+            committee.display_name = (short and committee.short_name) or committee.name
 
     @api.depends("name", "parent_id.complete_name")
     def _compute_complete_name(self):

@@ -14,7 +14,7 @@ class VstbpnCommitteeOwnedMixin(models.AbstractModel):
     """
 
     _name = "vstbpn.committee.owned.mixin"
-    _inherit = ["vstbpn.integrity.mixin"]
+    _inherit = ["vstbpn.integrity.mixin", "vstbpn.committee.short.name.mixin"]
     _description = "Owned by a Committee"
     _vstbpn_tie_fields = ("committee_id",)
 

@@ -26,7 +26,7 @@ class VstbpnLockedWorkflowMixin(models.AbstractModel):
     """
 
     _name = "vstbpn.locked.workflow.mixin"
-    _inherit = ["vstbpn.integrity.mixin"]
+    _inherit = ["vstbpn.integrity.mixin", "vstbpn.committee.short.name.mixin"]
     _description = "Workflow that Locks"
 
     _vstbpn_state_field = "state"

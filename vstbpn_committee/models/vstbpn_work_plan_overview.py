@@ -19,6 +19,7 @@ class VstbpnWorkPlanOverview(models.Model):
     """
 
     _name = "vstbpn.work.plan.overview"
+    _inherit = ["vstbpn.committee.short.name.mixin"]
     _description = "Work Plans of the Units"
     _auto = False
     _order = "year desc, unit_complete_name"

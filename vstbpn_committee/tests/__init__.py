@@ -22,3 +22,5 @@ from . import test_integrity_rpc
 from . import test_committee_review
 from . import test_calendar_for_everyone
 from . import test_bad_input
+from . import test_view_display
+from . import test_demo_company

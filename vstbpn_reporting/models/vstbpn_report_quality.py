@@ -59,7 +59,7 @@ class VstbpnReportQuality(models.Model):
 
     _name = "vstbpn.report.quality"
     _description = "Data Quality of a Report"
-    _inherit = ["vstbpn.integrity.mixin"]
+    _inherit = ["vstbpn.integrity.mixin", "vstbpn.committee.short.name.mixin"]
     _auto = False
     _order = "period_id desc, error_count desc, unexplained_warning_count desc, id"
     _rec_name = "report_id"

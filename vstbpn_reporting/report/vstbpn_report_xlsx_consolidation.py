@@ -50,9 +50,13 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
         units = self._get_unit_reports(report, detail).committee_id.sorted(
             "complete_name"
         )
-        own = self.env._("%(unit)s (own)", unit=report.committee_id.name)
+        # column headers, where space is short: the units' short names
+        own = self.env._(
+            "%(unit)s (own)",
+            unit=report.committee_id.short_name or report.committee_id.name,
+        )
         return (
-            [(committee, committee.name) for committee in units]
+            [(committee, committee.short_name or committee.name) for committee in units]
             + [(report.committee_id, own)]
             + [(False, self.env._("Total"))]
         )
