@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # What an attendee writes when answering an invitation (accept, decline...).
 ANSWER_FIELDS = {"state"}
@@ -50,7 +50,25 @@ class CalendarAttendee(models.Model):
         if not self.env.su:
             self._vstbpn_check_not_moved(vals)
             self._vstbpn_check_attendance_changeable(self.event_id, vals)
+            if self.event_id.filtered("vstbpn_committee_id"):
+                self._vstbpn_check_note(vals)
         return super().write(vals)
+
+    def _vstbpn_check_note(self, vals):
+        """The note on a committee meeting's attendance is a line, not a
+        book: checked as the suite checks its own texts."""
+        Event = self.env["calendar.event"]
+        field = self._fields["vstbpn_attendance_note"]
+        value = vals.get(field.name)
+        problem = value and Event._vstbpn_value_problem(field, value)
+        if problem:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s: %(problem)s",
+                    field=field._description_string(self.env),
+                    problem=problem,
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_committee_attendance(self):

@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common_operations import VstbpnOperationsCase
@@ -306,3 +306,57 @@ class TestMeetingAttendance(VstbpnOperationsCase):
         )
         self.assertFalse(self._attendee(self.bob))
         self.assertEqual(self.meeting.vstbpn_attended_count, 0)
+
+
+@tagged("post_install", "-at_install")
+class TestMeetingBadInput(VstbpnOperationsCase):
+    """What an officer could send for a committee's meeting over RPC gets a
+    message naming the field, never a server error, and nothing is saved."""
+
+    def _create(self, **vals):
+        start = datetime(2026, 3, 10, 1, 0)
+        return self.Event.with_user(self.officer_a).create(
+            dict(
+                {
+                    "name": "Họp quý I",
+                    "vstbpn_committee_id": self.district_a.id,
+                    "start": start,
+                    "stop": start + timedelta(hours=2),
+                },
+                **vals,
+            )
+        )
+
+    def _assert_refused(self, **vals):
+        before = self.Event.search_count([])
+        with self.assertRaises(ValidationError):
+            self._create(**vals)
+        self.assertEqual(self.Event.search_count([]), before)
+
+    def test_wrong_types_on_the_meeting_fields(self):
+        self._assert_refused(vstbpn_event_type="party")
+        self._assert_refused(start="yesterday")
+        self._assert_refused(vstbpn_committee_id="abc")
+
+    def test_texts_too_long(self):
+        self._assert_refused(name="x" * 100_000)
+        self._assert_refused(location="x" * 100_000)
+        self._assert_refused(vstbpn_topic="x" * 100_000)
+
+    def test_malformed_participant_lines(self):
+        self._assert_refused(vstbpn_participation_ids=[(0, 0, "x")])
+        self._assert_refused(vstbpn_participation_ids=[(4, "x")])
+        self._assert_refused(vstbpn_participation_ids=5)
+
+    def test_attendance_note_too_long(self):
+        meeting = self._create(partner_ids=[(6, 0, self.alice.ids)])
+        attendee = meeting.attendee_ids.with_user(self.officer_a)
+        with self.assertRaises(ValidationError):
+            attendee.write({"vstbpn_attendance_note": "x" * 100_000})
+        self.assertFalse(attendee.vstbpn_attendance_note)
+
+    def test_plain_events_are_odoos(self):
+        """An event of no committee keeps Odoo's own behaviour: a long name
+        is stored as Odoo stores it."""
+        event = self._create(vstbpn_committee_id=False, name="x" * 1000)
+        self.assertEqual(len(event.name), 1000)
