@@ -6,7 +6,6 @@ files live in the database's filestore)."""
 import os
 import re
 import shutil
-import signal
 import subprocess
 import tempfile
 import time
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, run
+from test_run_command import stop
 
 PORT = int(os.environ.get("VSTBPN_TWO_CHECKOUTS_HTTP_PORT", "18091"))
 SERVER = f"http://127.0.0.1:{PORT}"
@@ -81,15 +81,6 @@ def wait_until_served(process, timeout=600):
         except OSError:
             time.sleep(2)
     pytest.fail("scripts/run did not serve Odoo in time")
-
-
-def stop(process):
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        return process.communicate(timeout=60)[0]
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        return process.communicate()[0]
 
 
 @pytest.fixture

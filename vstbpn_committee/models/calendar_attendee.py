@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 
 # What an attendee writes when answering an invitation (accept, decline...).
 ANSWER_FIELDS = {"state"}
@@ -62,13 +62,7 @@ class CalendarAttendee(models.Model):
         value = vals.get(field.name)
         problem = value and Event._vstbpn_value_problem(field, value)
         if problem:
-            raise ValidationError(
-                self.env._(
-                    "%(field)s: %(problem)s",
-                    field=field._description_string(self.env),
-                    problem=problem,
-                )
-            )
+            Event._vstbpn_refuse_value(field, problem)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_committee_attendance(self):

@@ -523,13 +523,16 @@ class VstbpnIntegrityMixin(models.AbstractModel):
             if problem is None and value is not False and value is not None:
                 problem = self._vstbpn_value_problem(field, value)
             if problem:
-                raise ValidationError(
-                    self.env._(
-                        "%(field)s: %(problem)s",
-                        field=field._description_string(self.env),
-                        problem=problem,
-                    )
-                )
+                self._vstbpn_refuse_value(field, problem)
+
+    def _vstbpn_refuse_value(self, field, problem):
+        raise ValidationError(
+            self.env._(
+                "%(field)s: %(problem)s",
+                field=field._description_string(self.env),
+                problem=problem,
+            )
+        )
 
     def _vstbpn_writes_nothing(self, name, value, creating):
         """Whether ``value`` leaves the field as it is: empty or the field's

@@ -3,29 +3,19 @@ from odoo.tools import SQL
 
 from odoo.addons.vstbpn_committee.tools import sql_array
 
-# Each figure's value on the unit's latest earlier report of the same
-# template, submitted or accepted: the same "previous period" as the outlier
-# check compares with (vstbpn_report_value_quality.FLAG_OUTLIERS).
-PREVIOUS_FIGURES = """
-    WITH previous_report AS (
-        SELECT DISTINCT ON (r.id) r.id AS report_id, prev.id AS previous_id
-          FROM vstbpn_report r
-          JOIN vstbpn_report_period cp ON cp.id = r.period_id
-          JOIN vstbpn_report prev
-            ON prev.committee_id = r.committee_id
-           AND prev.template_id = r.template_id
-           AND prev.id <> r.id
-           AND prev.state IN ('submitted', 'accepted')
-          JOIN vstbpn_report_period pp
-            ON pp.id = prev.period_id
-           AND pp.date_from < cp.date_from AND pp.date_to < cp.date_to
-         WHERE r.id = ANY(%(report_ids)s)
-      ORDER BY r.id, pp.date_to DESC, prev.id DESC
-    )
+from .vstbpn_report_value_quality import PREVIOUS_REPORT
+
+# Each figure's value on the unit's previous report: the same "previous
+# period" as the outlier check compares with.
+PREVIOUS_FIGURES = (
+    "WITH "
+    + PREVIOUS_REPORT
+    + """
     SELECT pr.report_id, pv.indicator_id, pv.result_value
       FROM previous_report pr
       JOIN vstbpn_report_value pv ON pv.report_id = pr.previous_id
 """
+)
 
 
 class VstbpnReportValue(models.Model):

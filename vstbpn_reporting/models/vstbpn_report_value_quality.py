@@ -6,6 +6,25 @@ from odoo.addons.vstbpn_committee.tools import sql_array
 
 from .vstbpn_report_value import VstbpnReportValue as BaseReportValue
 
+# Each report's previous one: the unit's latest earlier report of the same
+# template, submitted or accepted. A CTE of the outlier check, read also by
+# the report entry's "previous period" figure (PREVIOUS_FIGURES).
+PREVIOUS_REPORT = """previous_report AS (
+        SELECT DISTINCT ON (r.id) r.id AS report_id, prev.id AS previous_id
+          FROM vstbpn_report r
+          JOIN vstbpn_report_period cp ON cp.id = r.period_id
+          JOIN vstbpn_report prev
+            ON prev.committee_id = r.committee_id
+           AND prev.template_id = r.template_id
+           AND prev.id <> r.id
+           AND prev.state IN ('submitted', 'accepted')
+          JOIN vstbpn_report_period pp
+            ON pp.id = prev.period_id
+           AND pp.date_from < cp.date_from AND pp.date_to < cp.date_to
+         WHERE r.id = ANY(%(report_ids)s)
+      ORDER BY r.id, pp.date_to DESC, prev.id DESC
+    )"""
+
 OUTLIER_KINDS = [
     ("jump", "Jump from the Previous Period"),
     ("peer", "Far from the Peers"),
@@ -34,7 +53,8 @@ EPSILON = 1e-6
 # Zeros are neither flagged nor compared with: in a report they mostly mean
 # "not filled in yet", which the validation rules check.
 # Only the values whose flags change are updated.
-FLAG_OUTLIERS = """
+FLAG_OUTLIERS = (
+    """
     WITH checked AS (
         SELECT id, outlier_jump_percent::float8 AS jump,
                outlier_min_change::float8 AS min_change,
@@ -43,21 +63,9 @@ FLAG_OUTLIERS = """
          WHERE outlier_check
            AND value_type IN ('integer', 'decimal', 'percentage')
     ),
-    previous_report AS (
-        SELECT DISTINCT ON (r.id) r.id AS report_id, prev.id AS previous_id
-          FROM vstbpn_report r
-          JOIN vstbpn_report_period cp ON cp.id = r.period_id
-          JOIN vstbpn_report prev
-            ON prev.committee_id = r.committee_id
-           AND prev.template_id = r.template_id
-           AND prev.id <> r.id
-           AND prev.state IN ('submitted', 'accepted')
-          JOIN vstbpn_report_period pp
-            ON pp.id = prev.period_id
-           AND pp.date_from < cp.date_from AND pp.date_to < cp.date_to
-         WHERE r.id = ANY(%(report_ids)s)
-      ORDER BY r.id, pp.date_to DESC, prev.id DESC
-    ),
+    """
+    + PREVIOUS_REPORT
+    + """,
     previous AS (
         SELECT pr.report_id, pv.indicator_id, pv.result_value::float8 AS y
           FROM previous_report pr
@@ -150,6 +158,7 @@ FLAG_OUTLIERS = """
             CASE WHEN o.kind IS NOT NULL THEN o.median END,
             CASE WHEN o.kind IS NOT NULL THEN o.deviation END)
 """
+)
 
 
 def is_explained(text):
