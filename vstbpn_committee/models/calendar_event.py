@@ -256,11 +256,14 @@ class CalendarEvent(models.Model):
         return super()._vstbpn_field_default(name)
 
     def _vstbpn_may_move(self, field_name):
-        """An event of no committee may be recorded under one afterwards (by
-        someone who may plan that committee's meetings); a committee's
-        meeting stays with it."""
-        return field_name == "vstbpn_committee_id" and not self.filtered(
-            "vstbpn_committee_id"
+        """An event of no committee may be recorded under one afterwards, by
+        its organiser (who must also be able to plan that committee's
+        meetings): anyone else would take it out of the organiser's hands. A
+        committee's meeting stays with it."""
+        return (
+            field_name == "vstbpn_committee_id"
+            and not self.filtered("vstbpn_committee_id")
+            and all(event.user_id == self.env.user for event in self)
         )
 
     def _vstbpn_check_ties_unchanged(self, vals):

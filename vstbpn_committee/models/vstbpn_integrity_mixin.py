@@ -157,7 +157,7 @@ class VstbpnIntegrityMixin(models.AbstractModel):
             return super().create(vals_list)
         for vals in guarded:
             self._vstbpn_check_values(vals, creating=True)
-            self._vstbpn_check_required_given(vals)
+        self._vstbpn_check_required_given(guarded)
         self._vstbpn_check_attach_targets(guarded)
         self.browse()._vstbpn_check_unique(vals_list)
         domain = self._vstbpn_rule_domain("create")
@@ -306,12 +306,18 @@ class VstbpnIntegrityMixin(models.AbstractModel):
         """Refuse a link to a record the user may not read, or of a committee
         outside the field's scope (``_vstbpn_link_scopes``): a sibling's member
         would receive the record's activities and show its person here."""
-        for name in set(self._vstbpn_link_fields()) & set(names):
-            scope = self._vstbpn_link_scopes.get(name, "line")
-            for record in self:
-                targets = record.sudo()[name].with_env(self.env)
+        names = set(self._vstbpn_link_fields()) & set(names)
+        if not names:
+            return
+        # one check per committee of the records, not one per record
+        for records in self.sudo().grouped(committees_of).values():
+            records = records.with_env(self.env)
+            for name in names:
+                targets = records.sudo()[name].with_env(self.env)
                 if targets:
-                    record._vstbpn_check_link_targets(name, targets, scope)
+                    records._vstbpn_check_link_targets(
+                        name, targets, self._vstbpn_link_scopes.get(name, "line")
+                    )
 
     def _vstbpn_check_link_targets(self, name, targets, scope):
         field_label = self._fields[name]._description_string(self.env)
@@ -384,11 +390,19 @@ class VstbpnIntegrityMixin(models.AbstractModel):
         """Say in the user's language what PostgreSQL refuses (a check or
         unique constraint, an empty required field, an unknown id): Odoo's
         RPC layer words it in English, with the table's technical names."""
+        cr = self.env.cr
+        # a line written through its parent's write is inside the parent's
+        # savepoint already: one savepoint per save, not one per line
+        outermost = not getattr(cr, "_vstbpn_refusals_guarded", False)
         try:
-            with self.env.cr.savepoint():
+            with cr.savepoint() if outermost else contextlib.nullcontext():
+                cr._vstbpn_refusals_guarded = True
                 yield
         except (pg_errors.IntegrityError, pg_errors.DataError) as exc:
             raise ValidationError(self._vstbpn_database_refusal(exc)) from exc
+        finally:
+            if outermost:
+                cr._vstbpn_refusals_guarded = False
 
     def _vstbpn_database_refusal(self, exc):
         diag = exc.diag
@@ -566,17 +580,20 @@ class VstbpnIntegrityMixin(models.AbstractModel):
         )
         return self.env._("it is required: fill it in.") if blank else None
 
-    def _vstbpn_check_required_given(self, vals):
-        """A new record lacks no required field that has no default."""
-        missing = [
+    def _vstbpn_check_required_given(self, vals_list):
+        """New records lack no required field that has no default (the
+        defaults read once for the batch)."""
+        required = [
             name
             for name, field in self._fields.items()
             if field.required
             and field.store
             and field.type in REQUIRED_CHECKED_TYPES
             and not (field.compute or field.related)
-            and name not in vals
             and name not in LOG_ACCESS_COLUMNS
+        ]
+        missing = [
+            name for name in required if any(name not in vals for vals in vals_list)
         ]
         defaults = self.default_get(missing) if missing else {}
         for name in missing:

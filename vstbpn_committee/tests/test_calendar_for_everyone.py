@@ -170,6 +170,19 @@ class TestRecurringEvents(VstbpnOperationsCase):
         self.assertEqual(access(plain.ids, "create"), "write")
         self.assertEqual(access((meeting | plain).ids, "create"), "write")
 
+    def test_only_the_organiser_records_an_event_under_a_committee(self):
+        """A plain event is recorded under a committee by its organiser only:
+        anyone else would take it out of the organiser's hands."""
+        plain = self._check_weekly(self.officer_b)[0]
+        with self.assertRaises(REFUSED):
+            plain.with_user(self.officer_a).write(
+                {"vstbpn_committee_id": self.district_a.id}
+            )
+        self.assertFalse(plain.vstbpn_committee_id)
+        own = self._check_weekly(self.officer_a)[0]
+        own.with_user(self.officer_a).write({"vstbpn_committee_id": self.district_a.id})
+        self.assertEqual(own.vstbpn_committee_id, self.district_a)
+
     def test_unchanged_derived_fields_sent_back_are_no_write(self):
         """A form sends back what it shows: derived fields equal to what is
         stored are no write; a different value is refused."""
