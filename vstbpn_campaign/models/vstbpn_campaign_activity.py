@@ -371,7 +371,8 @@ class VstbpnCampaignActivity(models.Model):
     def _vstbpn_sync_calendar(self):
         """Put the activities on the Odoo calendar: one private event each,
         created or updated from the activity, with the unit's officers as
-        attendees (others see only a busy slot)."""
+        attendees. The event is the unit committee's: its rules decide who
+        reads it and who changes its attendance."""
         Event = (
             self.env["calendar.event"]
             .sudo()
