@@ -20,12 +20,23 @@ SHARED_CONFIGURATION_MODELS = {
     "vstbpn.report.template.line",
 }
 DATA_FOLDERS = ("data", "demo", "security", "views", "report", "wizard")
+# The capabilities vstbpn_committee holds, one room (sub-package) each.
+COMMITTEE_ROOMS = ("core", "documents", "work_plans", "meetings", "inspections")
+
+
+def rooms(addon):
+    """The folders that hold an addon's models, views and data: the addon
+    itself, or its rooms (sub-packages with models of their own)."""
+    inner = [d for d in sorted(addon.iterdir()) if (d / "models").is_dir()]
+    return [addon, *inner]
+
+
+def in_rooms(addon, folder, pattern="*"):
+    return [path for room in rooms(addon) for path in (room / folder).glob(pattern)]
 
 
 def model_sources(addon):
-    paths = list((addon / "models").glob("*.py")) + list(
-        (addon / "wizard").glob("*.py")
-    )
+    paths = in_rooms(addon, "models", "*.py") + in_rooms(addon, "wizard", "*.py")
     return [path.read_text(encoding="utf-8") for path in paths]
 
 
@@ -74,7 +85,7 @@ def test_every_data_file_is_listed_once_and_exists(addon):
     on_disk = {
         str(path.relative_to(addon))
         for folder in DATA_FOLDERS
-        for path in (addon / folder).glob("*")
+        for path in in_rooms(addon, folder)
         if path.suffix in {".xml", ".csv"}
     }
     assert on_disk <= set(listed), (
@@ -95,8 +106,10 @@ def test_xml_is_well_formed_and_odoo_18(addon):
 @pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
 def test_every_model_has_access_rules(addon):
     """Each model has an ACL line; each ACL line names a known model and group."""
-    with open(addon / "security" / "ir.model.access.csv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = []
+    for path in in_rooms(addon, "security", "ir.model.access.csv"):
+        with open(path, encoding="utf-8") as handle:
+            rows += list(csv.DictReader(handle))
     assert rows, "no access rules"
     models_with_acl = {row["model_id:id"].split(".")[-1] for row in rows}
     for name in model_names(addon) - names_of_kind(addon, "AbstractModel"):
@@ -106,7 +119,7 @@ def test_every_model_has_access_rules(addon):
     ids = [row["id"] for row in rows]
     assert len(ids) == len(set(ids)), "duplicate ACL ids"
     groups_xml = "".join(
-        p.read_text(encoding="utf-8") for p in (addon / "security").glob("*.xml")
+        p.read_text(encoding="utf-8") for p in in_rooms(addon, "security", "*.xml")
     )
     for row in rows:
         group = row["group_id:id"]
@@ -117,7 +130,7 @@ def test_every_model_has_access_rules(addon):
 @pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
 def test_every_persistent_model_has_record_rules(addon):
     rules = "".join(
-        p.read_text(encoding="utf-8") for p in (addon / "security").glob("*.xml")
+        p.read_text(encoding="utf-8") for p in in_rooms(addon, "security", "*.xml")
     )
     for name in (
         model_names(addon)
@@ -137,3 +150,17 @@ def test_module_documentation(addon):
     assert (
         addon / "static" / "description" / "icon.png"
     ).is_file() or not read_manifest(addon).get("application")
+
+
+@pytest.mark.parametrize("room", COMMITTEE_ROOMS)
+def test_each_capability_has_a_room_of_its_own(room):
+    """vstbpn_committee's floor plan: each capability holds its models, views,
+    security and tests; the addon's root holds no model of its own."""
+    addon = REPO / "vstbpn_committee"
+    assert [r.name for r in rooms(addon)[1:]] == sorted(COMMITTEE_ROOMS)
+    assert not (addon / "models").exists()
+    for folder in ("models", "views", "security", "tests"):
+        assert any((addon / room / folder).glob("*")), f"{room}/{folder} is empty"
+    suite_tests = (addon / "tests" / "__init__.py").read_text(encoding="utf-8")
+    for test in (addon / room / "tests").glob("test_*.py"):
+        assert test.stem in suite_tests, f"Odoo would not run {room}/tests/{test.name}"

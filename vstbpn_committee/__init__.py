@@ -1,2 +1,6 @@
 from . import controllers
-from . import models
+from . import core
+from . import documents
+from . import work_plans
+from . import meetings
+from . import inspections

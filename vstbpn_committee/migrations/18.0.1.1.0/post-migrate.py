@@ -11,10 +11,10 @@ from odoo.addons.vstbpn_committee.tools import replay_demo_functions
 
 # in the manifest's order: the meetings' minutes take document numbers
 DEMO_FILES_ADDED = (
-    "demo/vstbpn_document_demo.xml",
-    "demo/vstbpn_work_plan_demo.xml",
-    "demo/calendar_event_demo.xml",
-    "demo/vstbpn_inspection_demo.xml",
+    "documents/demo/vstbpn_document_demo.xml",
+    "work_plans/demo/vstbpn_work_plan_demo.xml",
+    "meetings/demo/calendar_event_demo.xml",
+    "inspections/demo/vstbpn_inspection_demo.xml",
 )
 
 
@@ -26,7 +26,7 @@ def name_the_demo_company(env):
     convert_file(
         env,
         "vstbpn_committee",
-        "demo/res_company_demo.xml",
+        "core/demo/res_company_demo.xml",
         {},
         mode="init",
         noupdate=True,

@@ -1,0 +1,3 @@
+"""The committee core: levels, committees, members, decisions, and the shared mixins."""
+
+from . import models

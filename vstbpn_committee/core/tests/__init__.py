@@ -1,0 +1,6 @@
+from . import test_committee
+from . import test_member
+from . import test_decision
+from . import test_security
+from . import test_official_document
+from . import test_committee_review

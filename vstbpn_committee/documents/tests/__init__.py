@@ -1,0 +1,5 @@
+from . import test_document
+from . import test_document_numbering
+from . import test_document_security
+from . import test_document_seed
+from . import test_document_ui

@@ -1,0 +1,3 @@
+"""Inspections of the units below: plans, teams, findings, recommendations."""
+
+from . import models

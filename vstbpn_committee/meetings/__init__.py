@@ -1,0 +1,3 @@
+"""Meetings and trainings: Odoo calendar events of a committee."""
+
+from . import models

@@ -1,0 +1,3 @@
+from . import calendar_event
+from . import calendar_attendee
+from . import vstbpn_training_participation

@@ -1,0 +1,3 @@
+"""Work plans with budgets and programmes."""
+
+from . import models

@@ -1,0 +1,3 @@
+from . import test_programme
+from . import test_work_plan
+from . import test_xlsx_download
