@@ -1,7 +1,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.vstbpn_committee.tests.common import VstbpnCommitteeCase
+from ...tests.common import VstbpnCommitteeCase
 
 
 @tagged("post_install", "-at_install")

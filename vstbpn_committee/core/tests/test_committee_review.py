@@ -2,7 +2,7 @@ from unittest.mock import patch
 
 from odoo.tests import tagged
 
-from odoo.addons.vstbpn_committee.tests.common_operations import VstbpnOperationsCase
+from ...tests.common_operations import VstbpnOperationsCase
 
 
 @tagged("post_install", "-at_install")

@@ -3,7 +3,7 @@ from unittest.mock import patch
 
 from odoo.tests import tagged
 
-from odoo.addons.vstbpn_committee.tests.common import VstbpnCommitteeCase
+from ...tests.common import VstbpnCommitteeCase
 
 
 @tagged("post_install", "-at_install")

@@ -6,7 +6,7 @@ from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.vstbpn_committee.tests.common import VstbpnCommitteeCase
+from ...tests.common import VstbpnCommitteeCase
 
 
 @tagged("post_install", "-at_install")

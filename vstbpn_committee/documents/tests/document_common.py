@@ -1,6 +1,6 @@
 from lxml import html as lxml_html
 
-from odoo.addons.vstbpn_committee.tests.common import VstbpnCommitteeCase
+from ...tests.common import VstbpnCommitteeCase
 
 # Elements whose text is one printed line, unless they hold such elements.
 BLOCK_TAGS = {"p", "div", "li", "td", "tr", "table", "ol", "ul", "h1", "h2", "h3"}

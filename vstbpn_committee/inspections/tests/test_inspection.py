@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.vstbpn_committee.tests.common_operations import VstbpnOperationsCase
+from ...tests.common_operations import VstbpnOperationsCase
 
 _logger = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@ from datetime import datetime, timedelta
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.vstbpn_committee.tests.common_operations import VstbpnOperationsCase
+from ...tests.common_operations import VstbpnOperationsCase
 
 # AccessError and ValidationError are UserErrors: any refusal
 REFUSED = UserError

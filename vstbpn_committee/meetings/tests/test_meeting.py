@@ -4,7 +4,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.vstbpn_committee.tests.common_operations import VstbpnOperationsCase
+from ...tests.common_operations import VstbpnOperationsCase
 
 
 @tagged("post_install", "-at_install")

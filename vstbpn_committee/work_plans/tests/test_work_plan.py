@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.vstbpn_committee.tests.common_operations import VstbpnOperationsCase
+from ...tests.common_operations import VstbpnOperationsCase
 
 _logger = logging.getLogger(__name__)
 
