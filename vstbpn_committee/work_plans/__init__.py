@@ -1,3 +1,3 @@
 """Work plans with budgets and programmes."""
 
-from . import models
+from . import controllers, models

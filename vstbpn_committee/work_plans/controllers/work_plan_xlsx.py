@@ -1,7 +1,7 @@
 from odoo import http
 from odoo.http import request
 
-from .xlsx_download import (
+from ...controllers.xlsx_download import (
     bad_year_response,
     no_record_response,
     route_record,

@@ -1,0 +1,1 @@
+from . import work_plan_xlsx
