@@ -2,8 +2,10 @@
 to the current code with every record of the suite intact, and the current
 code's tests pass on it.
 
-The previous release is the git tag VSTBPN_PREVIOUS_RELEASE (default
-18.0.1.0.0); a clone without tags falls back to the commit that tag names.
+Two paths are tried: from the first release, 18.0.1.0.0, and from the current
+release, 18.0.1.1.0 as it landed before the committee addon moved into rooms
+(issue 16). Each is a git tag; a clone without tags falls back to the commit
+the tag names. VSTBPN_PREVIOUS_RELEASE names one release to try alone.
 """
 
 import json
@@ -18,15 +20,19 @@ import pytest
 from conftest import REPO, run
 from odoo_log_summary import summarize
 
-PREVIOUS_RELEASE = os.environ.get("VSTBPN_PREVIOUS_RELEASE", "18.0.1.0.0")
-# The commit tagged 18.0.1.0.0, for clones that carry no tags.
-PREVIOUS_RELEASE_COMMIT = {"18.0.1.0.0": "65ea7e6"}
+# The commit each release tag names, for clones that carry no tags.
+RELEASE_COMMITS = {"18.0.1.0.0": "65ea7e6", "18.0.1.1.0": "ae1fa11"}
+RELEASES = (
+    [os.environ["VSTBPN_PREVIOUS_RELEASE"]]
+    if os.environ.get("VSTBPN_PREVIOUS_RELEASE")
+    else list(RELEASE_COMMITS)
+)
 HTTP_PORT = os.environ.get("VSTBPN_UPGRADE_TEST_HTTP_PORT", "19083")
 SNAPSHOT = Path(__file__).with_name("upgrade_snapshot.py")
 
 
-def previous_release(repo=REPO):
-    for name in (PREVIOUS_RELEASE, PREVIOUS_RELEASE_COMMIT.get(PREVIOUS_RELEASE)):
+def previous_release(release, repo=REPO):
+    for name in (release, RELEASE_COMMITS.get(release)):
         if not name:
             continue
         rev = name + "^{commit}"
@@ -34,7 +40,7 @@ def previous_release(repo=REPO):
         if found.returncode == 0:
             return found.stdout.strip()
     pytest.fail(
-        f"the previous release {PREVIOUS_RELEASE} is neither a tag nor a commit here"
+        f"the previous release {release} is neither a tag nor a commit here"
     )
 
 
@@ -97,9 +103,9 @@ def snapshot(command, database, mode, output, *extra):
     return json.loads(Path(output).read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def upgraded(odoo_command):
-    """A database of the previous release with demo data, snapshot, upgraded
+@pytest.fixture(scope="module", params=RELEASES)
+def upgraded(request, odoo_command):
+    """A database of a previous release with demo data, snapshot, upgraded
     to the current code, snapshot again."""
     folder = Path(tempfile.mkdtemp(prefix="vstbpn-upgrade-"))
     database = f"vstbpn_upgrade_{uuid.uuid4().hex[:8]}"
@@ -107,7 +113,7 @@ def upgraded(odoo_command):
         old_tree = folder / "previous"
         old_tree.mkdir()
         archive = folder / "previous.tar"
-        commit = previous_release()
+        commit = previous_release(request.param)
         made = run(["git", "-C", str(REPO), "archive", f"--output={archive}", commit])
         assert made.returncode == 0, made.stderr
         shutil.unpack_archive(archive, old_tree)
@@ -251,9 +257,10 @@ def failure_records(log):
     return records
 
 
-def test_previous_release_is_found_without_tags(tmp_path):
-    """CI clones may carry no tags: the commit is found all the same."""
+def test_previous_releases_are_found_without_tags(tmp_path):
+    """CI clones may carry no tags: the commits are found all the same."""
     clone = tmp_path / "clone"
     made = run(["git", "clone", "-q", "--no-tags", str(REPO), str(clone)])
     assert made.returncode == 0, made.stderr
-    assert previous_release(clone) == previous_release()
+    for release in RELEASES:
+        assert previous_release(release, clone) == previous_release(release)
