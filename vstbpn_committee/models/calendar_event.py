@@ -264,7 +264,16 @@ class CalendarEvent(models.Model):
             field_name == "vstbpn_committee_id"
             and not self.filtered("vstbpn_committee_id")
             and all(event.user_id == self.env.user for event in self)
+            and not self._vstbpn_holds_derived_values()
         )
+
+    def _vstbpn_holds_derived_values(self):
+        """Whether these events hold a value only the suite's actions write
+        (minutes state, issued document, inspection): on an event of no
+        committee nothing guards them, so they must not come into a
+        committee's records with it."""
+        names = [name for name in DERIVED_FIELDS if not self._fields[name].compute]
+        return any(event[name] for event in self.sudo() for name in names)
 
     def _vstbpn_check_minutes_editable(self):
         self._vstbpn_check_minutes_not_issued()

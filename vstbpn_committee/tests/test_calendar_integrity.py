@@ -1,6 +1,6 @@
 from datetime import date, datetime, timedelta
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.vstbpn_committee.models.vstbpn_integrity_mixin import (
@@ -146,6 +146,28 @@ class TestCalendarIntegrity(VstbpnOperationsCase):
         self.assertEqual(event.vstbpn_committee_id, self.district_a)
         with self.assertRaises(ValidationError):
             event.with_user(self.officer_a).write({"name": LONG_TEXTS["name"]})
+
+    def test_plain_event_with_the_suites_values_stays_plain(self):
+        """Values only the suite writes on a committee's meeting may sit on an
+        event of no committee, which nothing guards: such an event is never
+        recorded under a committee, where they would enter unchecked."""
+        inspection = self.env["vstbpn.inspection"].search([], limit=1)
+        self.assertTrue(inspection, "the demo data has inspections")
+        for vals in (
+            {"vstbpn_minutes_state": "issued"},
+            {"vstbpn_minutes_date": date(2026, 3, 2)},
+            {"vstbpn_inspection_id": inspection.id},
+        ):
+            event = self._event(**vals)
+            with self.subTest(vals=vals):
+                with self.assertRaises(UserError) as caught:
+                    event.with_user(self.officer_a).write(
+                        {"vstbpn_committee_id": self.district_a.id}
+                    )
+                self.assertIn(
+                    "cannot be changed once it is recorded", str(caught.exception)
+                )
+                self.assertFalse(event.vstbpn_committee_id)
 
     # no copy of the mixin in calendar.event
 
