@@ -498,11 +498,16 @@ class VstbpnIntegrityMixin(models.AbstractModel):
         return protected
 
     def _vstbpn_check_ties_unchanged(self, vals):
+        """Tie fields keep their value, unless the model lets the user move
+        them (``_vstbpn_may_move``): then only to a committee, or a
+        committee's record, the user may write, as at creation."""
+        moves = {}
         for name in set(self._vstbpn_tie_fields) & set(vals):
             new = vals[name]
             new = new.id if isinstance(new, models.BaseModel) else (new or False)
-            moved = any(record[name].id != new for record in self)
-            if moved and not self._vstbpn_may_move(name):
+            if all(record[name].id == new for record in self):
+                continue
+            if not self._vstbpn_may_move(name):
                 raise UserError(
                     self.env._(
                         "%(field)s of %(record)s cannot be changed once it is "
@@ -512,6 +517,9 @@ class VstbpnIntegrityMixin(models.AbstractModel):
                         record=self[:1].display_name,
                     )
                 )
+            moves[name] = new
+        if moves:
+            self._vstbpn_check_attach_targets([moves])
 
     def _vstbpn_may_move(self, field_name):
         """Whether the user may change this tie field (hook: nobody by default)."""

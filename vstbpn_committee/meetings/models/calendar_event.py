@@ -264,13 +264,16 @@ class CalendarEvent(models.Model):
             field_name == "vstbpn_committee_id"
             and not self.filtered("vstbpn_committee_id")
             and all(event.user_id == self.env.user for event in self)
+            and not self._vstbpn_holds_derived_values()
         )
 
-    def _vstbpn_check_ties_unchanged(self, vals):
-        result = super()._vstbpn_check_ties_unchanged(vals)
-        if vals.get("vstbpn_committee_id"):
-            self._vstbpn_check_attach_targets([vals])
-        return result
+    def _vstbpn_holds_derived_values(self):
+        """Whether these events hold a value only the suite's actions write
+        (minutes state, issued document, inspection): on an event of no
+        committee nothing guards them, so they must not come into a
+        committee's records with it."""
+        names = [name for name in DERIVED_FIELDS if not self._fields[name].compute]
+        return any(event[name] for event in self.sudo() for name in names)
 
     def _vstbpn_check_minutes_editable(self):
         self._vstbpn_check_minutes_not_issued()
@@ -428,83 +431,110 @@ class CalendarEvent(models.Model):
         meeting when none is planned within the period of its working rules
         (chế độ họp định kỳ). Never twice: not while one is open."""
         today = fields.Date.context_today(self)
-        committees = (
+        committees = self._vstbpn_committees_meeting_regularly()
+        if not committees:
+            return
+        committees -= self._vstbpn_committees_asked_to_plan(committees)
+        horizon = today + timedelta(days=max(MEETING_PERIOD_DAYS.values()))
+        upcoming = self._vstbpn_regular_meeting_starts(
+            committees,
+            [
+                ("start", ">=", fields.Datetime.to_datetime(today)),
+                ("start", "<", fields.Datetime.to_datetime(horizon)),
+            ],
+            "start:min",
+        )
+        last = self._vstbpn_regular_meeting_starts(
+            committees,
+            [("start", "<", fields.Datetime.to_datetime(today))],
+            "start:max",
+        )
+        vals_list = []
+        for committee in committees:
+            due = self._vstbpn_next_meeting_due(
+                committee, today, upcoming.get(committee), last.get(committee)
+            )
+            if due:
+                vals_list += self._vstbpn_plan_meeting_activity_values(committee, due)
+        self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True
+        ).create(vals_list)
+
+    @api.model
+    def _vstbpn_committees_meeting_regularly(self):
+        """Committees whose working rules set a meeting period and that have
+        officers to plan the meetings."""
+        return (
             self.env["vstbpn.committee"]
             .sudo()
             .search(
                 [("meeting_frequency", "!=", False), ("officer_user_ids", "!=", False)]
             )
         )
-        if not committees:
-            return
-        horizon = today + timedelta(days=max(MEETING_PERIOD_DAYS.values()))
-        planned = self.sudo()._read_group(
-            [
-                ("vstbpn_committee_id", "in", committees.ids),
-                ("vstbpn_event_type", "=", "regular_meeting"),
-                ("start", ">=", fields.Datetime.to_datetime(today)),
-                ("start", "<", fields.Datetime.to_datetime(horizon)),
-            ],
-            ["vstbpn_committee_id"],
-            ["start:min"],
-        )
-        next_meeting = {committee: start for committee, start in planned}
-        last = dict(
-            self.sudo()._read_group(
-                [
-                    ("vstbpn_committee_id", "in", committees.ids),
-                    ("vstbpn_event_type", "=", "regular_meeting"),
-                    ("start", "<", fields.Datetime.to_datetime(today)),
-                ],
-                ["vstbpn_committee_id"],
-                ["start:max"],
-            )
-        )
-        activity_type = self.env.ref(PLAN_MEETING_ACTIVITY)
-        pending = set(
+
+    @api.model
+    def _vstbpn_committees_asked_to_plan(self, committees):
+        """Those of ``committees`` whose officers have a plan-the-meeting
+        activity still open."""
+        activities = (
             self.env["mail.activity"]
             .sudo()
             .search(
                 [
                     ("res_model", "=", "vstbpn.committee"),
                     ("res_id", "in", committees.ids),
-                    ("activity_type_id", "=", activity_type.id),
+                    ("activity_type_id", "=", self.env.ref(PLAN_MEETING_ACTIVITY).id),
                 ]
             )
-            .mapped("res_id")
         )
-        vals_list = []
-        for committee in committees:
-            period = timedelta(days=MEETING_PERIOD_DAYS[committee.meeting_frequency])
-            upcoming = next_meeting.get(committee)
-            if committee.id in pending or (
-                upcoming and upcoming.date() < today + period
-            ):
-                continue
-            due = (
-                max(last[committee].date() + period, today)
-                if committee in last
-                else today
+        return committees.browse(activities.mapped("res_id"))
+
+    @api.model
+    def _vstbpn_regular_meeting_starts(self, committees, start_domain, aggregate):
+        """``{committee: start}`` of the committees' regular meetings within
+        ``start_domain``, the first or the last by ``aggregate``
+        (``start:min``, ``start:max``), in one grouped query."""
+        return dict(
+            self.sudo()._read_group(
+                [
+                    ("vstbpn_committee_id", "in", committees.ids),
+                    ("vstbpn_event_type", "=", "regular_meeting"),
+                    *start_domain,
+                ],
+                ["vstbpn_committee_id"],
+                [aggregate],
             )
-            for user in committee.officer_user_ids.filtered(
-                lambda u: u.has_group("vstbpn_committee.group_officer")
-            ):
-                vals_list.append(
-                    {
-                        "res_model_id": self.env["ir.model"]._get_id(
-                            "vstbpn.committee"
-                        ),
-                        "res_id": committee.id,
-                        "activity_type_id": activity_type.id,
-                        "automated": True,
-                        "user_id": user.id,
-                        "date_deadline": due,
-                        "summary": self.with_context(lang=user.lang).env._(
-                            "Plan the next regular meeting of %(committee)s",
-                            committee=committee.name,
-                        ),
-                    }
-                )
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(vals_list)
+        )
+
+    @api.model
+    def _vstbpn_next_meeting_due(self, committee, today, upcoming, last):
+        """When ``committee``'s next regular meeting is due, or None when one
+        is planned (``upcoming``) within its period: a period after the
+        ``last`` one, never before today."""
+        period = timedelta(days=MEETING_PERIOD_DAYS[committee.meeting_frequency])
+        if upcoming and upcoming.date() < today + period:
+            return None
+        return max(last.date() + period, today) if last else today
+
+    @api.model
+    def _vstbpn_plan_meeting_activity_values(self, committee, due):
+        """One plan-the-meeting activity per officer of ``committee``, its
+        summary in the officer's language."""
+        officers = committee.officer_user_ids.filtered(
+            lambda u: u.has_group("vstbpn_committee.group_officer")
+        )
+        return [
+            {
+                "res_model_id": self.env["ir.model"]._get_id("vstbpn.committee"),
+                "res_id": committee.id,
+                "activity_type_id": self.env.ref(PLAN_MEETING_ACTIVITY).id,
+                "automated": True,
+                "user_id": user.id,
+                "date_deadline": due,
+                "summary": self.with_context(lang=user.lang).env._(
+                    "Plan the next regular meeting of %(committee)s",
+                    committee=committee.name,
+                ),
+            }
+            for user in officers
+        ]
