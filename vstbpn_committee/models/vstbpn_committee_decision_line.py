@@ -26,7 +26,10 @@ class VstbpnCommitteeDecisionLine(models.Model):
     decision_id = fields.Many2one(
         "vstbpn.committee.decision", required=True, index=True, ondelete="cascade"
     )
-    committee_id = fields.Many2one(related="decision_id.committee_id")
+    # stored as every line's is, so that its rules read as its decision's
+    committee_id = fields.Many2one(
+        related="decision_id.committee_id", store=True, index=True
+    )
     sequence = fields.Integer(default=10)
     action = fields.Selection(LINE_ACTIONS, required=True, default="appoint")
     member_id = fields.Many2one(

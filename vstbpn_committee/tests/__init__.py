@@ -7,6 +7,7 @@ from . import test_ui
 from . import test_tools
 from . import test_integrity
 from . import test_integrity_registry
+from . import test_rule_policies
 from . import test_document
 from . import test_document_numbering
 from . import test_document_security
