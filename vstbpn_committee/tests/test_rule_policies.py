@@ -26,10 +26,12 @@ class TestRulesFollowTheirPolicy(TransactionCase):
         cls.groups = {
             cls.env.ref(f"vstbpn_committee.group_{name}"): name for name in GROUPS
         }
-        cls.special_ids = {
-            cls.env.ref(xml_id).id
+        # the rules of an addon that is not installed are not there
+        refs = (
+            cls.env.ref(xml_id, raise_if_not_found=False)
             for _model, xml_id, _why in rule_policies.SPECIAL_RULES
-        }
+        )
+        cls.special_ids = {rule.id for rule in refs if rule}
 
     def installed(self, model_name):
         return model_name in self.env.registry
@@ -66,6 +68,8 @@ class TestRulesFollowTheirPolicy(TransactionCase):
 
     def test_special_rules_are_where_the_list_says(self):
         for model, xml_id, reason in rule_policies.SPECIAL_RULES:
+            if not self.installed(model):
+                continue
             with self.subTest(rule=xml_id):
                 self.assertTrue(reason)
                 rule = self.env.ref(xml_id)
