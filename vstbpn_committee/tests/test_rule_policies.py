@@ -66,6 +66,22 @@ class TestRulesFollowTheirPolicy(TransactionCase):
                     f"{name}: name its policy in vstbpn_committee/rule_policies.py",
                 )
 
+    def test_every_rule_of_the_suite_is_checked(self):
+        """A rule the suite adds on any model, Odoo's included, follows a
+        policy or is listed as a special case."""
+        data = self.env["ir.model.data"].search(
+            [("model", "=", "ir.rule"), ("module", "=like", "vstbpn_%")]
+        )
+        for rule in self.env["ir.rule"].browse(data.mapped("res_id")):
+            with self.subTest(rule=rule.name):
+                self.assertTrue(
+                    rule.model_id.model in rule_policies.MODEL_POLICIES
+                    or rule.id in self.special_ids,
+                    f"{rule.name}: give {rule.model_id.model} a policy, or list "
+                    "the rule in SPECIAL_RULES with its reason",
+                )
+        self.assertGreater(len(data), 50)
+
     def test_special_rules_are_where_the_list_says(self):
         for model, xml_id, reason in rule_policies.SPECIAL_RULES:
             if not self.installed(model):
