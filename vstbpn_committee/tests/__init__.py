@@ -6,6 +6,7 @@ from . import test_integrity
 from . import test_integrity_registry
 from . import test_integrity_rpc
 from . import test_operations_ui
+from . import test_rule_policies
 from . import test_tools
 from . import test_ui
 from . import test_view_display

@@ -103,6 +103,18 @@ STORE_VIOLATIONS = """
      UNION
     SELECT report_id FROM inserted
 """
+# The reports breaking one rule, among those of its scope: see
+# ``vstbpn.validation.rule._violations_sql``.
+FIND_VIOLATIONS = """
+    SELECT c.report_id, %(rule)s, %(importance)s, c.left_value,
+           c.right_value
+      FROM (SELECT v0.report_id, %(left)s AS left_value,
+                   %(right)s AS right_value
+              FROM vstbpn_report_value v0 %(joins)s
+             WHERE v0.indicator_id = %(first)s AND %(scope)s
+               AND NOT %(skip)s) AS c
+     WHERE NOT (%(holds)s)
+"""
 # The reports a statement checks, by template: their ids, their periods, and
 # whether they are all the reports of those periods.
 Scope = namedtuple("Scope", "report_ids period_ids whole")
@@ -305,8 +317,18 @@ class VstbpnValidationRule(models.Model):
     def _describe_expression_error(self, error):
         """The sentence that tells the administrator what to fix."""
         p = error.params
-        env = self.env
         messages = {
+            **self._syntax_error_messages(p),
+            **self._size_error_messages(p),
+            **self._reference_error_messages(p),
+        }
+        messages["unexpected_token"] = messages["unexpected_character"]
+        return messages.get(error.kind, lambda: error.kind)()
+
+    def _syntax_error_messages(self, p):
+        """{error kind: sentence maker} of an expression that cannot be read."""
+        env = self.env
+        return {
             "empty": lambda: env._(
                 "it is empty: write a figure such as [FC-01.total], or a number."
             ),
@@ -329,6 +351,13 @@ class VstbpnValidationRule(models.Model):
                 "indicator code in them.",
                 position=p.get("position"),
             ),
+        }
+
+    def _size_error_messages(self, p):
+        """{error kind: sentence maker} of an expression too big, or one that
+        can never be computed."""
+        env = self.env
+        return {
             "too_long": lambda: env._(
                 "it is longer than %(limit)s characters: shorten it.",
                 limit=p.get("limit"),
@@ -345,6 +374,13 @@ class VstbpnValidationRule(models.Model):
                 "it divides by %(text)s, which is always zero: change the divisor.",
                 text=p.get("text"),
             ),
+        }
+
+    def _reference_error_messages(self, p):
+        """{error kind: sentence maker} of a reference to a figure that no
+        indicator reports."""
+        env = self.env
+        return {
             "unknown_code": lambda: env._(
                 "no indicator has the code %(code)s: check the code in the "
                 "indicator list.",
@@ -367,8 +403,6 @@ class VstbpnValidationRule(models.Model):
                 part=p.get("part"),
             ),
         }
-        messages["unexpected_token"] = messages["unexpected_character"]
-        return messages.get(error.kind, lambda: error.kind)()
 
     # EXPRESSIONS
 
@@ -468,29 +502,44 @@ class VstbpnValidationRule(models.Model):
         superuser: violations are the system's, the caller has checked that
         the user may see the reports.
         """
-        Report = self.env["vstbpn.report"]
         if not reports:
-            return Report
+            return self.env["vstbpn.report"]
         reports = reports.sudo()
-        Value = self.env["vstbpn.report.value"].sudo()
-        Value.flush_model(
-            ["report_id", "period_id", "indicator_id", *set(FIGURE_COLUMNS.values())]
-        )
-        Violation = self.env["vstbpn.report.violation"]
-        Violation.flush_model()
-        reports.flush_recordset(["period_id", "template_id"])
+        self._flush_before_evaluation(reports)
         scopes = self._get_scopes(reports)
-        rules = self.sudo().search_fetch(
-            [("active", "=", True)],
-            ["left_expression", "right_expression", "operator", "tolerance"]
-            + ["importance", "skip_policy"],
-        )
+        rules = self._active_rules()
         indicators = self._find_indicators(rules._reference_texts())
         found = [
             branch
             for rule in rules
             if (branch := rule._violations_sql(scopes, indicators))
         ]
+        changed = self._store_violations(found, scopes)
+        self._forget_stored_violations(changed)
+        return changed
+
+    @api.model
+    def _flush_before_evaluation(self, reports):
+        """Write to the database what the statement reads."""
+        self.env["vstbpn.report.value"].sudo().flush_model(
+            ["report_id", "period_id", "indicator_id", *set(FIGURE_COLUMNS.values())]
+        )
+        self.env["vstbpn.report.violation"].flush_model()
+        reports.flush_recordset(["period_id", "template_id"])
+
+    @api.model
+    def _active_rules(self):
+        return self.sudo().search_fetch(
+            [("active", "=", True)],
+            ["left_expression", "right_expression", "operator", "tolerance"]
+            + ["importance", "skip_policy"],
+        )
+
+    @api.model
+    def _store_violations(self, found, scopes):
+        """Replace the stored violations of ``scopes`` by those ``found``
+        (SELECT statements), writing only what changes; return the reports
+        whose violations changed."""
         self.env.cr.execute(
             SQL(
                 STORE_VIOLATIONS,
@@ -498,14 +547,18 @@ class VstbpnValidationRule(models.Model):
                 checked=self._stored_scope_condition(list(scopes.values())),
             )
         )
-        changed = Report.browse(report_id for (report_id,) in self.env.cr.fetchall())
+        return self.env["vstbpn.report"].browse(
+            report_id for (report_id,) in self.env.cr.fetchall()
+        )
+
+    @api.model
+    def _forget_stored_violations(self, changed):
+        """What the statement wrote: the violations of these reports, and
+        what the reports compute from them."""
         if changed:
-            # what the statement wrote: the violations of these reports, and
-            # what the reports compute from them
-            Violation.invalidate_model()
+            self.env["vstbpn.report.violation"].invalidate_model()
             changed.invalidate_recordset(["violation_ids"])
             changed.modified(["violation_ids"])
-        return changed
 
     @api.model
     def _get_scopes(self, reports):
@@ -618,21 +671,47 @@ class VstbpnValidationRule(models.Model):
         """
         self.ensure_one()
         scopes = self._applicable_scopes(scopes)
-        if not scopes:
+        sides = scopes and self._readable_sides(indicators)
+        if not sides:
             return None
-        try:
-            left, right, references = self._parse_sides(indicators)
-        except ExpressionError as error:
-            # an indicator renamed or removed since the rule was saved
-            _logger.warning("Validation rule %s skipped: %s", self.id, error)
-            return None
+        left, right, references = sides
         indicator_ids = list(
             dict.fromkeys(indicator.id for indicator, _part in references.values())
         )
         aliases = {id_: f"v{index}" for index, id_ in enumerate(indicator_ids)}
+        columns = self._figure_columns(references, aliases)
+        compiler = SqlCompiler(columns)
+        return SQL(
+            FIND_VIOLATIONS,
+            rule=self.id,
+            importance=self.importance,
+            left=left.compile(compiler),
+            right=right.compile(compiler),
+            joins=self._figure_joins(indicator_ids, aliases, scopes),
+            first=indicator_ids[0],
+            scope=self._scope_condition(scopes, "v0"),
+            skip=self._skip_sql(list(columns.values())),
+            holds=self._holds_sql(
+                SQL.identifier("c", "left_value"), SQL.identifier("c", "right_value")
+            ),
+        )
+
+    def _readable_sides(self, indicators):
+        """``_parse_sides``, or None (logged) when the rule no longer reads."""
+        try:
+            return self._parse_sides(indicators)
+        except ExpressionError as error:
+            # an indicator renamed or removed since the rule was saved
+            _logger.warning("Validation rule %s skipped: %s", self.id, error)
+            return None
+
+    @api.model
+    def _figure_joins(self, indicator_ids, aliases, scopes):
+        """SQL joining to the first indicator's line (v0) the same report's
+        lines of the other indicators."""
         # the period, redundant with the report, lets the database pick the
         # (period, indicator) index where many periods are stored
-        joins = SQL(" ").join(
+        return SQL(" ").join(
             SQL(
                 "JOIN vstbpn_report_value %s ON %s = v0.report_id AND %s = %s AND %s",
                 SQL.identifier(aliases[id_]),
@@ -643,37 +722,17 @@ class VstbpnValidationRule(models.Model):
             )
             for id_ in indicator_ids[1:]
         )
-        columns = {
+
+    @api.model
+    def _figure_columns(self, references, aliases):
+        """{reference text: SQL of the figure it reads}."""
+        return {
             text: SQL(
                 "%s::float8",
                 SQL.identifier(aliases[indicator.id], FIGURE_COLUMNS[part]),
             )
             for text, (indicator, part) in references.items()
         }
-        compiler = SqlCompiler(columns)
-        return SQL(
-            """
-            SELECT c.report_id, %(rule)s, %(importance)s, c.left_value,
-                   c.right_value
-              FROM (SELECT v0.report_id, %(left)s AS left_value,
-                           %(right)s AS right_value
-                      FROM vstbpn_report_value v0 %(joins)s
-                     WHERE v0.indicator_id = %(first)s AND %(scope)s
-                       AND NOT %(skip)s) AS c
-             WHERE NOT (%(holds)s)
-            """,
-            rule=self.id,
-            importance=self.importance,
-            left=left.compile(compiler),
-            right=right.compile(compiler),
-            joins=joins,
-            first=indicator_ids[0],
-            scope=self._scope_condition(scopes, "v0"),
-            skip=self._skip_sql(list(columns.values())),
-            holds=self._holds_sql(
-                SQL.identifier("c", "left_value"), SQL.identifier("c", "right_value")
-            ),
-        )
 
     # MESSAGES
 

@@ -26,7 +26,10 @@ class VstbpnCommitteeDecisionLine(models.Model):
     decision_id = fields.Many2one(
         "vstbpn.committee.decision", required=True, index=True, ondelete="cascade"
     )
-    committee_id = fields.Many2one(related="decision_id.committee_id")
+    # stored as every line's is, so that its rules read as its decision's
+    committee_id = fields.Many2one(
+        related="decision_id.committee_id", store=True, index=True
+    )
     sequence = fields.Integer(default=10)
     action = fields.Selection(LINE_ACTIONS, required=True, default="appoint")
     member_id = fields.Many2one(
@@ -72,55 +75,64 @@ class VstbpnCommitteeDecisionLine(models.Model):
     def _applicability_problems(self):
         """What prevents this line from being applied, as sentences for the user."""
         self.ensure_one()
-        effective = self.decision_id.date_effective
-        problems = []
         if self.action == "appoint":
-            if not self.partner_id:
-                problems.append(
-                    self.env._(
-                        "%(line)s: choose the person to appoint.", line=self._label()
-                    )
+            return self._appointment_problems()
+        problems = self._membership_problems()
+        if self.action == "change_role" and not self.role:
+            problems.append(
+                self.env._("%(line)s: choose the new role.", line=self._label())
+            )
+        return problems
+
+    def _appointment_problems(self):
+        """What an appointment lacks: the person, the role."""
+        problems = []
+        if not self.partner_id:
+            problems.append(
+                self.env._(
+                    "%(line)s: choose the person to appoint.", line=self._label()
                 )
-            if not self.role:
-                problems.append(
-                    self.env._(
-                        "%(line)s: choose the role to appoint to.", line=self._label()
-                    )
+            )
+        if not self.role:
+            problems.append(
+                self.env._(
+                    "%(line)s: choose the role to appoint to.", line=self._label()
                 )
-            return problems
+            )
+        return problems
+
+    def _membership_problems(self):
+        """What is wrong with the membership a change or a dismissal names."""
         member = self.member_id
         if not member:
-            problems.append(
+            return [
                 self.env._(
                     "%(line)s: choose the membership to change or end.",
                     line=self._label(),
                 )
-            )
-        elif member.committee_id != self.decision_id.committee_id:
-            problems.append(
+            ]
+        if member.committee_id != self.decision_id.committee_id:
+            return [
                 self.env._(
                     "%(line)s: the membership belongs to %(other)s, not to this "
                     "committee.",
                     line=self._label(),
                     other=member.committee_id.display_name,
                 )
-            )
-        elif member.date_start > effective or (
+            ]
+        effective = self.decision_id.date_effective
+        if member.date_start > effective or (
             member.date_end and member.date_end < effective
         ):
-            problems.append(
+            return [
                 self.env._(
                     "%(line)s: the person is not a member on the effective date "
                     "%(date)s.",
                     line=self._label(),
                     date=effective,
                 )
-            )
-        if self.action == "change_role" and not self.role:
-            problems.append(
-                self.env._("%(line)s: choose the new role.", line=self._label())
-            )
-        return problems
+            ]
+        return []
 
     def _apply(self):
         self.ensure_one()
