@@ -28,6 +28,7 @@
         "core/report/vstbpn_official_document_layout.xml",
         "core/report/vstbpn_committee_decision_report.xml",
         "documents/security/ir.model.access.csv",
+        "documents/security/vstbpn_document_security.xml",
         "documents/data/vstbpn_document_type_data.xml",
         "documents/views/vstbpn_document_views.xml",
         "documents/views/vstbpn_document_recipient_views.xml",
