@@ -32,7 +32,12 @@ class TestReportPeriod(VstbpnReportingCase):
         everyone = self._create_period()
         self.assertEqual(
             everyone.target_committee_ids,
+            self.district_a | self.district_b | commune,
+        )
+        self.assertEqual(
+            everyone._vstbpn_request_child_committees(),
             self.province | self.district_a | self.district_b | commune,
+            "the requesting committee reports too",
         )
         next_level = self._create_period(target_mode="next", include_requester=False)
         self.assertEqual(
