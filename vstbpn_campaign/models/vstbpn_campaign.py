@@ -312,12 +312,7 @@ class VstbpnCampaign(models.Model):
     def _check_parent(self):
         for campaign in self.sudo().filtered("parent_id"):
             parent = campaign.parent_id
-            above = campaign.committee_id.filtered_domain(
-                [
-                    ("id", "child_of", parent.committee_id.id),
-                    ("id", "!=", parent.committee_id.id),
-                ]
-            )
+            above = not parent._vstbpn_request_not_below(campaign.committee_id)
             if parent.year != campaign.year or not above:
                 raise ValidationError(
                     self.env._(

@@ -142,12 +142,7 @@ class VstbpnRequestMixin(models.AbstractModel):
         would hand the requester records of units it does not lead."""
         self.ensure_one()
         requester = self._vstbpn_request_committee().sudo()
-        outside = committees.sudo().filtered(
-            lambda unit: (
-                unit == requester
-                or not (unit.parent_path or "").startswith(requester.parent_path or "-")
-            )
-        )
+        outside = self._vstbpn_request_not_below(committees)
         if outside:
             raise ValidationError(
                 self.env._(
@@ -158,6 +153,18 @@ class VstbpnRequestMixin(models.AbstractModel):
                     committee=requester.name,
                 )
             )
+
+    def _vstbpn_request_not_below(self, committees):
+        """Those of ``committees`` that are not strictly below the requesting
+        committee, read on the tree's materialised path."""
+        self.ensure_one()
+        requester = self._vstbpn_request_committee().sudo()
+        path = requester.parent_path or "-"
+        return committees.sudo().filtered(
+            lambda unit: (
+                unit == requester or not (unit.parent_path or "").startswith(path)
+            )
+        )
 
     # THE FAN-OUT
 
