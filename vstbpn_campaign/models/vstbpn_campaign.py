@@ -6,14 +6,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date, is_html_empty
 
+from odoo.addons.vstbpn_committee.models.vstbpn_request_mixin import REQUEST_MODES
 from odoo.addons.vstbpn_committee.tools import window_action
 
 CAMPAIGN_STATES = [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")]
-PARTICIPANT_MODES = [
-    ("all", "All committees below, any depth"),
-    ("next", "Only the next level"),
-    ("manual", "Chosen committees"),
-]
 # Every year from 15 November to 15 December (the directive, §2).
 DEFAULT_START = (11, 15)
 DEFAULT_END = (12, 15)
@@ -42,6 +38,7 @@ class VstbpnCampaign(models.Model):
         "mail.activity.mixin",
         "vstbpn.committee.owned.mixin",
         "vstbpn.locked.workflow.mixin",
+        "vstbpn.request.mixin",
     ]
     _order = "year desc, id desc"
     _parent_name = "parent_id"
@@ -58,6 +55,15 @@ class VstbpnCampaign(models.Model):
     )
     _vstbpn_unique_fields = ("committee_id", "year")
     _vstbpn_editable_states = ("draft", "open")
+    _vstbpn_request_mode_field = "participant_mode"
+    _vstbpn_request_level_field = "participant_level_id"
+    _vstbpn_request_target_field = "participant_ids"
+    _vstbpn_request_child_model = "vstbpn.campaign.plan"
+    _vstbpn_request_child_field = "campaign_id"
+    _vstbpn_request_child_context = {
+        "tracking_disable": True,
+        "mail_create_nolog": True,
+    }
 
     name = fields.Char(
         compute="_compute_name",
@@ -145,10 +151,15 @@ class VstbpnCampaign(models.Model):
         copy=False,
     )
     participant_mode = fields.Selection(
-        PARTICIPANT_MODES,
+        REQUEST_MODES,
         string="Who Takes Part",
         required=True,
         default="all",
+    )
+    participant_level_id = fields.Many2one(
+        "vstbpn.committee.level",
+        string="Level Taking Part",
+        help="In the 'One level' choice: the units below of this level take part.",
     )
     participant_ids = fields.Many2many(
         "vstbpn.committee",
@@ -156,7 +167,7 @@ class VstbpnCampaign(models.Model):
         "campaign_id",
         "committee_id",
         string="Participating Committees",
-        compute="_compute_participant_ids",
+        compute="_compute_vstbpn_request_targets",
         store=True,
         readonly=False,
         copy=True,
@@ -239,24 +250,6 @@ class VstbpnCampaign(models.Model):
             campaign.plan_deadline = date(year, *DEFAULT_PLAN_DEADLINE)
             campaign.report_deadline = date(year, *DEFAULT_REPORT_DEADLINE)
 
-    @api.depends("committee_id", "participant_mode")
-    def _compute_participant_ids(self):
-        for campaign in self:
-            if campaign.participant_mode == "manual" or not campaign.committee_id:
-                continue
-            campaign.participant_ids = campaign._default_participants()
-
-    def _default_participants(self):
-        self.ensure_one()
-        if self.participant_mode == "next":
-            return self.committee_id.child_ids
-        return self.env["vstbpn.committee"].search(
-            [
-                ("id", "child_of", self.committee_id.id),
-                ("id", "!=", self.committee_id.id),
-            ]
-        )
-
     # CONSTRAINTS
 
     @api.constrains("year", "date_start", "date_end", "preparation_date")
@@ -315,38 +308,11 @@ class VstbpnCampaign(models.Model):
                     )
                 )
 
-    @api.constrains("committee_id", "participant_ids")
-    def _check_participants_below(self):
-        # a campaign involves only its own subtree: participants elsewhere would
-        # hand the organiser plans and activities of units it does not lead
-        for campaign in self.sudo():
-            below = campaign.participant_ids.filtered_domain(
-                [
-                    ("id", "child_of", campaign.committee_id.id),
-                    ("id", "!=", campaign.committee_id.id),
-                ]
-            )
-            outside = campaign.participant_ids - below
-            if outside:
-                raise ValidationError(
-                    self.env._(
-                        "%(unit)s is not below %(committee)s: a campaign's "
-                        "participants are committees of the organiser's subtree.",
-                        unit=outside[0].name,
-                        committee=campaign.committee_id.name,
-                    )
-                )
-
     @api.constrains("parent_id", "committee_id", "year")
     def _check_parent(self):
         for campaign in self.sudo().filtered("parent_id"):
             parent = campaign.parent_id
-            above = campaign.committee_id.filtered_domain(
-                [
-                    ("id", "child_of", parent.committee_id.id),
-                    ("id", "!=", parent.committee_id.id),
-                ]
-            )
+            above = not parent._vstbpn_request_not_below(campaign.committee_id)
             if parent.year != campaign.year or not above:
                 raise ValidationError(
                     self.env._(
@@ -372,7 +338,13 @@ class VstbpnCampaign(models.Model):
     # CRUD
 
     def write(self, vals):
-        frozen = {"participant_ids", "participant_mode", "parent_id", "year"}
+        frozen = {
+            "participant_ids",
+            "participant_mode",
+            "participant_level_id",
+            "parent_id",
+            "year",
+        }
         if (
             frozen & set(vals)
             and not self._vstbpn_is_workflow()
@@ -421,7 +393,7 @@ class VstbpnCampaign(models.Model):
                         "%(name)s is already open or closed.", name=campaign.name
                     )
                 )
-        plans = self._create_plans()
+        plans = self._vstbpn_request_fan_out().with_env(self.env)
         plans._vstbpn_schedule_todo()
         self._vstbpn_trusted_write(
             {"state": "open", "date_opened": fields.Date.context_today(self)}
@@ -438,24 +410,9 @@ class VstbpnCampaign(models.Model):
             )
         return True
 
-    def _create_plans(self):
-        """One plan per participant and for the organiser, all in one create."""
-        # the units' plans are theirs to write: the organiser creates them on
-        # their behalf, then only reads, approves or returns them
-        Plan = (
-            self.env["vstbpn.campaign.plan"]
-            .sudo()
-            .with_context(tracking_disable=True, mail_create_nolog=True)
-        )
-        existing = Plan.search([("campaign_id", "in", self.ids)])
-        taken = {(plan.campaign_id.id, plan.committee_id.id) for plan in existing}
-        vals_list = [
-            {"campaign_id": campaign.id, "committee_id": committee.id}
-            for campaign in self
-            for committee in campaign.committee_id | campaign.participant_ids
-            if (campaign.id, committee.id) not in taken
-        ]
-        return (existing | Plan.create(vals_list)).with_env(self.env)
+    def _vstbpn_request_includes_requester(self):
+        # the organiser plans its own part of the month too
+        return True
 
     def _vstbpn_issue_launch_guidance(self):
         """Send the launch guidance to the participating units as an official
@@ -553,6 +510,17 @@ class VstbpnCampaign(models.Model):
         unit of the campaign, which fills itself from the unit's activities."""
         self.ensure_one()
         self.check_access("write")
+        self._check_results_requestable()
+        period = self._open_results_period()
+        return window_action(
+            self.env,
+            "vstbpn_reporting.vstbpn_report_action",
+            [("period_id", "=", period.id)],
+            {"default_period_id": period.id},
+        )
+
+    def _check_results_requestable(self):
+        self.ensure_one()
         if self.state == "draft":
             raise UserError(
                 self.env._("Open the campaign before asking for its results.")
@@ -565,30 +533,31 @@ class VstbpnCampaign(models.Model):
                     period=self.period_ids[0].name,
                 )
             )
-        period = self.env["vstbpn.report.period"].create(
-            {
-                "name": self.env._("Results of the %(name)s", name=self.name),
-                "template_id": self.env.ref(TEMPLATE_XMLID).id,
-                "committee_id": self.committee_id.id,
-                "target_mode": "manual",
-                "target_committee_ids": [
-                    fields.Command.set(
-                        (self.committee_id | self.plan_ids.committee_id).ids
-                    )
-                ],
-                "date_from": self.preparation_date or self.date_start,
-                "date_to": self.date_end,
-                "deadline": self.report_deadline,
-            }
-        )
+
+    def _open_results_period(self):
+        """The results period, linked to the campaign and opened."""
+        period = self.env["vstbpn.report.period"].create(self._results_period_values())
         period._vstbpn_trusted_write({"campaign_id": self.id})
         period.action_open()
-        return window_action(
-            self.env,
-            "vstbpn_reporting.vstbpn_report_action",
-            [("period_id", "=", period.id)],
-            {"default_period_id": period.id},
-        )
+        return period
+
+    def _results_period_values(self):
+        """Every unit with a plan reports, the organiser included: the units
+        asked are the same as the plans'."""
+        self.ensure_one()
+        return {
+            "name": self.env._("Results of the %(name)s", name=self.name),
+            "template_id": self.env.ref(TEMPLATE_XMLID).id,
+            "committee_id": self.committee_id.id,
+            "target_mode": "manual",
+            "include_requester": True,
+            "target_committee_ids": [
+                fields.Command.set((self.plan_ids.committee_id - self.committee_id).ids)
+            ],
+            "date_from": self.preparation_date or self.date_start,
+            "date_to": self.date_end,
+            "deadline": self.report_deadline,
+        }
 
     def action_open_plans(self):
         self.ensure_one()

@@ -195,9 +195,7 @@ class VstbpnCampaignPlan(models.Model):
         for plan in self.sudo():
             campaign = plan.campaign_id
             if campaign not in units:
-                units[campaign] = set(
-                    (campaign.committee_id | campaign.participant_ids).ids
-                )
+                units[campaign] = set(campaign._vstbpn_request_child_committees().ids)
             if plan.committee_id.id not in units[campaign]:
                 raise ValidationError(
                     self.env._(

@@ -72,6 +72,21 @@ class TestCampaign(VstbpnCampaignCase):
                 }
             )
 
+    def test_one_level_takes_part_and_the_organiser_plans_too(self):
+        campaign = self.env["vstbpn.campaign"].create(
+            {
+                "year": YEAR + 1,
+                "committee_id": self.province.id,
+                "participant_mode": "level",
+                "participant_level_id": self.commune_a1.level_id.id,
+            }
+        )
+        self.assertEqual(campaign.participant_ids, self.commune_a1)
+        campaign.with_user(self.user_p).action_open()
+        self.assertEqual(
+            campaign.plan_ids.committee_id, self.province | self.commune_a1
+        )
+
     def test_one_campaign_per_committee_and_year(self):
         with self.refused(ValidationError, "Province P already organises"):
             self.env["vstbpn.campaign"].with_user(self.user_p).create(

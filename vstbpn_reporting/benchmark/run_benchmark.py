@@ -459,8 +459,8 @@ def transaction(registry, commit=False):
 
 def baseline_opening(env, period_id):
     """What an opening stores, written by plain SQL: one report row per target
-    committee, then the same value lines as the opening inserts (its own
-    statement); no ORM, no activities, no chatter."""
+    committee and the requester's own, then the same value lines as the
+    opening inserts (its own statement); no ORM, no activities, no chatter."""
     from odoo.tools import SQL
 
     from odoo.addons.vstbpn_reporting.models.vstbpn_report_value import INSERT_VALUES
@@ -474,7 +474,10 @@ def baseline_opening(env, period_id):
         SELECT p.name || ' - ' || c.name, p.id, c.id, c.parent_id, p.template_id,
                c.company_id, p.deadline, 'draft', 1, now(), 1, now()
           FROM vstbpn_report_period p
-          JOIN vstbpn_report_period_target_rel t ON t.period_id = p.id
+          JOIN (SELECT period_id, committee_id FROM vstbpn_report_period_target_rel
+                UNION
+                SELECT id, committee_id FROM vstbpn_report_period
+                 WHERE include_requester) t ON t.period_id = p.id
           JOIN vstbpn_committee c ON c.id = t.committee_id
          WHERE p.id = %s
         RETURNING id
@@ -544,7 +547,7 @@ def set_up(registry, bench, scale, repeat, measure_opening=True):
                 baseline_opening(env, ids[0])
         with transaction(registry, commit=last) as env:
             period = env["vstbpn.report.period"].browse(ids[0])
-            units = len(period.target_committee_ids)
+            units = len(period._vstbpn_request_child_committees())
             with bench.step(env, OPEN, scale, units=units):
                 period.action_open()
             if last:

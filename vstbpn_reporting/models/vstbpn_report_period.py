@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from odoo.addons.vstbpn_committee.models.vstbpn_request_mixin import REQUEST_MODES
 from odoo.addons.vstbpn_committee.tools import window_action
 
 DEFAULT_DEADLINES = {"semi_annual": (6, 15), "annual": (12, 15)}
@@ -24,12 +25,22 @@ class VstbpnReportPeriod(models.Model):
 
     _name = "vstbpn.report.period"
     _description = "Reporting Period"
-    _inherit = ["mail.thread", "mail.activity.mixin", "vstbpn.committee.owned.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "vstbpn.committee.owned.mixin",
+        "vstbpn.request.mixin",
+    ]
     _order = "date_to desc, id desc"
     _vstbpn_tie_fields = ("committee_id",)
     # a period asks reports of the units below only
     _vstbpn_link_scopes = {"target_committee_ids": "below"}
     _vstbpn_derived_fields = ("state",)
+    _vstbpn_request_mode_field = "target_mode"
+    _vstbpn_request_level_field = "target_level_id"
+    _vstbpn_request_target_field = "target_committee_ids"
+    _vstbpn_request_child_model = "vstbpn.report"
+    _vstbpn_request_child_field = "period_id"
 
     name = fields.Char(required=True, tracking=True)
     template_id = fields.Many2one(
@@ -38,14 +49,15 @@ class VstbpnReportPeriod(models.Model):
     kind = fields.Selection(related="template_id.kind", store=True)
     committee_id = fields.Many2one(string="Requesting Committee")
     target_mode = fields.Selection(
-        [
-            ("all", "All committees below, any depth"),
-            ("next", "Only the next level"),
-            ("manual", "Chosen committees"),
-        ],
+        REQUEST_MODES,
         string="Who Reports",
         required=True,
         default="all",
+    )
+    target_level_id = fields.Many2one(
+        "vstbpn.committee.level",
+        string="Level Reporting",
+        help="In the 'One level' choice: the units below of this level report.",
     )
     include_requester = fields.Boolean(
         string="Requesting Committee Reports Too",
@@ -59,9 +71,11 @@ class VstbpnReportPeriod(models.Model):
         "period_id",
         "committee_id",
         string="Reporting Committees",
-        compute="_compute_target_committee_ids",
+        compute="_compute_vstbpn_request_targets",
         store=True,
         readonly=False,
+        help="The units below that report; the requesting committee reports too "
+        "where asked.",
     )
     date_from = fields.Date(string="Covered From", required=True, tracking=True)
     date_to = fields.Date(string="Covered To", required=True, tracking=True)
@@ -100,51 +114,6 @@ class VstbpnReportPeriod(models.Model):
     on_time_rate = fields.Float(
         string="On-time Rate (%)", compute="_compute_report_stats"
     )
-
-    @api.depends("committee_id", "target_mode", "include_requester")
-    def _compute_target_committee_ids(self):
-        for period in self:
-            if period.target_mode == "manual" or not period.committee_id:
-                continue
-            period.target_committee_ids = period._default_target_committees()
-
-    def _default_target_committees(self):
-        self.ensure_one()
-        if self.target_mode == "next":
-            targets = self.committee_id.child_ids
-        else:
-            targets = self.env["vstbpn.committee"].search(
-                [
-                    ("id", "child_of", self.committee_id.id),
-                    ("id", "!=", self.committee_id.id),
-                ]
-            )
-        if self.include_requester:
-            targets |= self.committee_id
-        return targets
-
-    @api.constrains("committee_id", "target_committee_ids")
-    def _check_targets_below(self):
-        # a period asks only its own subtree: targets elsewhere would hand the
-        # requester reports, activities and figures of units it does not lead
-        for period in self.sudo():
-            outside = (
-                period.target_committee_ids
-                - period.target_committee_ids.sudo().filtered_domain(
-                    [("id", "child_of", period.committee_id.id)]
-                )
-            )
-            if outside:
-                raise ValidationError(
-                    self.env._(
-                        "Period %(name)s asks %(unit)s for a report, but that "
-                        "committee is not below %(committee)s: choose reporting "
-                        "committees of its own subtree.",
-                        name=period.name,
-                        unit=outside[0].sudo().name,
-                        committee=period.committee_id.sudo().name,
-                    )
-                )
 
     @api.depends("template_id", "date_to")
     def _compute_deadline(self):
@@ -289,7 +258,7 @@ class VstbpnReportPeriod(models.Model):
                         "Period %(name)s is already open or closed.", name=period.name
                     )
                 )
-            if not period.target_committee_ids:
+            if not period._vstbpn_request_child_committees():
                 raise UserError(
                     self.env._(
                         "Period %(name)s has no reporting committees: choose at "
@@ -297,7 +266,7 @@ class VstbpnReportPeriod(models.Model):
                         name=period.name,
                     )
                 )
-        reports = self._create_reports().filtered(lambda r: r.state == "draft")
+        reports = self._vstbpn_request_fan_out().filtered(lambda r: r.state == "draft")
         reports._prepare_lines()
         reports._fill_and_check_automatic_values()
         reports._vstbpn_schedule_todo()
@@ -327,17 +296,5 @@ class VstbpnReportPeriod(models.Model):
             {"default_period_id": self.id},
         )
 
-    def _create_reports(self):
-        """One report per target committee that has none yet, all in one create."""
-        # the units' reports are theirs to write: the requesting committee
-        # creates them on their behalf, then only reads them
-        Report = self.env["vstbpn.report"].sudo()
-        existing = Report.search([("period_id", "in", self.ids)], order="id")
-        taken = {(r.period_id.id, r.committee_id.id) for r in existing}
-        vals_list = [
-            {"period_id": period.id, "committee_id": committee.id}
-            for period in self
-            for committee in period.target_committee_ids
-            if (period.id, committee.id) not in taken
-        ]
-        return existing | Report.create(vals_list)
+    def _vstbpn_request_includes_requester(self):
+        return self.include_requester

@@ -32,12 +32,40 @@ class TestReportPeriod(VstbpnReportingCase):
         everyone = self._create_period()
         self.assertEqual(
             everyone.target_committee_ids,
+            self.district_a | self.district_b | commune,
+        )
+        self.assertEqual(
+            everyone._vstbpn_request_child_committees(),
             self.province | self.district_a | self.district_b | commune,
+            "the requesting committee reports too",
         )
         next_level = self._create_period(target_mode="next", include_requester=False)
         self.assertEqual(
             next_level.target_committee_ids, self.district_a | self.district_b
         )
+
+    def test_one_level_reports_and_a_second_opening_adds_only_the_missing(self):
+        """The units of one level report; reports already there are kept."""
+        commune = self.env["vstbpn.committee"].create(
+            {
+                "name": "Commune A1",
+                "code": "T-P-A-1",
+                "level_id": self.env.ref("vstbpn_committee.level_commune").id,
+                "parent_id": self.district_a.id,
+            }
+        )
+        period = self._create_period(
+            target_mode="level",
+            target_level_id=commune.level_id.id,
+            include_requester=False,
+        )
+        self.assertEqual(period.target_committee_ids, commune)
+        period.action_open()
+        self.assertEqual(period.report_ids.committee_id, commune)
+        period.include_requester = True
+        reports = period._vstbpn_request_fan_out()
+        self.assertEqual(reports.committee_id, commune | self.province)
+        self.assertEqual(len(period.report_ids), 2, "no report asked twice")
 
     def test_open_creates_reports_lines_and_activities_in_one_go(self):
         period = self._open_period()

@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import format_date, is_html_empty
 
+from ...core.models.vstbpn_request_mixin import REQUEST_MODES
 from ...tools import window_action
 
 _logger = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ class VstbpnDocument(models.Model):
         "vstbpn.committee.owned.mixin",
         "vstbpn.locked.workflow.mixin",
         "vstbpn.numbered.document.mixin",
+        "vstbpn.request.mixin",
     ]
     _order = "date desc, id desc"
     _rec_names_search = ["document_reference", "subject"]
@@ -58,6 +60,17 @@ class VstbpnDocument(models.Model):
     _vstbpn_max_lengths = {"subject": 500, "archive_note": 100}
     # a committee sends its documents to the committees below it
     _vstbpn_link_scopes = {"addressee_committee_ids": "below"}
+    _vstbpn_request_mode_field = "addressee_mode"
+    _vstbpn_request_level_field = "units_below_level_id"
+    _vstbpn_request_target_field = "addressee_committee_ids"
+    _vstbpn_request_child_model = "vstbpn.document.recipient"
+    _vstbpn_request_child_field = "document_id"
+    _vstbpn_request_child_context = {
+        "tracking_disable": True,
+        "mail_create_nolog": True,
+        "mail_create_nosubscribe": True,
+        "mail_notrack": True,
+    }
 
     committee_id = fields.Many2one(default=lambda self: self._default_committee())
     document_type_id = fields.Many2one(
@@ -84,13 +97,26 @@ class VstbpnDocument(models.Model):
         "committee_id",
         string="Addressed Committees",
         help="Committees below the issuer that receive the document and are asked "
-        "to read and carry it out.",
+        "to read and carry it out: those chosen by hand, besides the units below "
+        "the choice above names.",
+    )
+    addressee_mode = fields.Selection(
+        REQUEST_MODES,
+        string="Sent To",
+        compute="_compute_addressee_mode",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="The units below that receive it, as they are when it is issued; "
+        "the committees chosen by hand receive it too.",
     )
     to_all_units_below = fields.Boolean(
         string="To All Units Below",
         tracking=True,
-        help="Send it to every committee below the issuer (of the level chosen "
-        "beside, if any), as they are when it is issued.",
+        help="Sent to every committee below the issuer (of the level chosen "
+        "beside, if any): kept from the choice of 'Sent To', which record "
+        "rules read.",
     )
     units_below_level_id = fields.Many2one(
         "vstbpn.committee.level",
@@ -215,11 +241,21 @@ class VstbpnDocument(models.Model):
             reference = document.document_reference or self.env._("Draft")
             document.display_name = f"{reference}: {document.subject or ''}"
 
+    @api.depends("to_all_units_below", "units_below_level_id")
+    def _compute_addressee_mode(self):
+        # documents written before the choice existed say it with the flag
+        for document in self:
+            if document.to_all_units_below:
+                level = document.units_below_level_id
+                document.addressee_mode = "level" if level else "all"
+            elif document.addressee_mode not in ("next", "manual"):
+                document.addressee_mode = "manual"
+
     @api.depends(
         "document_type_id",
         "addressee_partner_ids",
         "addressee_committee_ids",
-        "to_all_units_below",
+        "addressee_mode",
     )
     def _compute_addressee_text(self):
         for document in self:
@@ -231,7 +267,7 @@ class VstbpnDocument(models.Model):
             printed = document.with_context(lang=document._vstbpn_document_lang())
             lines = document.addressee_partner_ids.mapped("name")
             lines += document.addressee_committee_ids.sudo().mapped("name")
-            if document.to_all_units_below:
+            if document.addressee_mode != "manual":
                 lines.append(
                     printed.env._(
                         "Committees for the Advancement of Women of the units below"
@@ -324,37 +360,31 @@ class VstbpnDocument(models.Model):
                     )
                 )
 
-    @api.constrains("committee_id", "addressee_committee_ids")
-    def _check_addressees_below(self):
-        for document in self.sudo():
-            issuer = document.committee_id
-            outside = document.addressee_committee_ids.filtered(
-                lambda committee, issuer=issuer: (
-                    committee == issuer
-                    or not committee.parent_path.startswith(issuer.parent_path)
-                )
-            )
-            if outside:
-                raise ValidationError(
-                    self.env._(
-                        "%(document)s is addressed to %(committee)s, which is not "
-                        "below %(issuer)s: a committee sends its documents to the "
-                        "committees below it. Write to other agencies under Other "
-                        "Addressees.",
-                        document=document.display_name,
-                        committee=outside[0].name,
-                        issuer=issuer.name,
-                    )
-                )
-
     # CRUD
 
     @api.model_create_multi
     def create(self, vals_list):
-        return super().create([self._vstbpn_plain_text(vals) for vals in vals_list])
+        return super().create(
+            [
+                self._vstbpn_with_flag(self._vstbpn_plain_text(vals))
+                for vals in vals_list
+            ]
+        )
 
     def write(self, vals):
-        return super().write(self._vstbpn_plain_text(vals))
+        return super().write(self._vstbpn_with_flag(self._vstbpn_plain_text(vals)))
+
+    @api.model
+    def _vstbpn_with_flag(self, vals):
+        """The flag "to all units below" follows the choice of the units sent
+        to: the record rules of the units below read it."""
+        mode = vals.get("addressee_mode")
+        if not mode or "to_all_units_below" in vals:
+            return vals
+        vals = dict(vals, to_all_units_below=mode in ("all", "level"))
+        if mode != "level":
+            vals["units_below_level_id"] = False
+        return vals
 
     @api.model
     def _vstbpn_plain_text(self, vals):
@@ -386,7 +416,7 @@ class VstbpnDocument(models.Model):
             document._vstbpn_trusted_write(
                 {"state": "issued", "issued_user_id": self.env.uid}
             )
-        recipients = self._vstbpn_create_recipients()
+        recipients = self._vstbpn_request_fan_out()
         recipients._vstbpn_schedule_todo()
         recipients_of = recipients.grouped("document_id")
         for document in self:
@@ -501,10 +531,11 @@ class VstbpnDocument(models.Model):
             )
         if is_html_empty(self.body):
             problems.append(self.env._("its text is empty"))
-        if self.to_all_units_below and not self._vstbpn_units_below():
+        if self.addressee_mode != "manual" and not self._vstbpn_request_units_below():
             problems.append(
                 self.env._(
-                    "it is sent to every unit below, but %(committee)s has none",
+                    "it is sent to the units below, but %(committee)s has none "
+                    "of that choice",
                     committee=self.committee_id.name,
                 )
             )
@@ -518,54 +549,21 @@ class VstbpnDocument(models.Model):
                     problems=listed,
                 )
             )
-        self._check_addressees_below()
+        self._check_vstbpn_request_targets()
         self._vstbpn_check_numberable()
 
     def _vstbpn_has_addressees(self):
         return bool(
             self.addressee_committee_ids
-            or self.to_all_units_below
+            or self.addressee_mode != "manual"
             or self.addressee_partner_ids
             or self._vstbpn_document_addressees()
         )
 
-    def _vstbpn_units_below(self):
-        """Every active committee below the issuer (of the level chosen)."""
-        self.ensure_one()
-        domain = [
-            ("id", "child_of", self.committee_id.id),
-            ("id", "!=", self.committee_id.id),
-        ]
-        if self.units_below_level_id:
-            domain.append(("level_id", "=", self.units_below_level_id.id))
-        return self.env["vstbpn.committee"].sudo().search(domain)
-
-    def _vstbpn_addressed_committees(self):
-        self.ensure_one()
-        addressed = self.addressee_committee_ids.sudo()
-        if self.to_all_units_below:
-            addressed |= self._vstbpn_units_below()
-        return addressed
-
-    def _vstbpn_create_recipients(self):
-        """One acknowledgement per addressed committee, every document in one create."""
-        vals_list = [
-            {"document_id": document.id, "committee_id": committee.id}
-            for document in self
-            for committee in document._vstbpn_addressed_committees()
-        ]
-        # the issuer sends on the addressees' behalf; they then acknowledge them
-        return (
-            self.env["vstbpn.document.recipient"]
-            .sudo()
-            .with_context(
-                tracking_disable=True,
-                mail_create_nolog=True,
-                mail_create_nosubscribe=True,
-                mail_notrack=True,
-            )
-            .create(vals_list)
-        )
+    def _vstbpn_request_targets(self):
+        """The units below of the choice, as they are now, and those chosen
+        by hand."""
+        return self._vstbpn_request_units_below() | self.addressee_committee_ids.sudo()
 
     def _vstbpn_send_to_addressees(self, recipients):
         """The issued copy in the chatter, sent to the addressees' officers."""

@@ -190,20 +190,9 @@ class VstbpnInspection(models.Model):
 
     @api.constrains("committee_id", "plan_id")
     def _check_below_inspector(self):
-        for inspection in self:
-            unit = inspection.sudo().committee_id
-            inspector = inspection.sudo().plan_id.committee_id
-            if not unit.parent_path.startswith(inspector.parent_path) or (
-                unit == inspector
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(inspector)s can only inspect committees below it; "
-                        "%(unit)s is not one of them.",
-                        inspector=inspector.name,
-                        unit=unit.name,
-                    )
-                )
+        # the plan's own check of the units it asks: one "below" for both
+        for plan, inspections in self.sudo().grouped("plan_id").items():
+            plan._vstbpn_request_check_below(inspections.committee_id)
 
     @api.constrains("date_start", "date_end", "plan_id")
     def _check_dates(self):

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ...core.models.vstbpn_request_mixin import REQUEST_MODES
 from ...tools import window_action
 
 PLAN_STATES = [
@@ -27,10 +28,14 @@ class VstbpnInspectionPlan(models.Model):
         "mail.activity.mixin",
         "vstbpn.committee.owned.mixin",
         "vstbpn.locked.workflow.mixin",
+        "vstbpn.request.mixin",
     ]
     _order = "year desc, committee_id, id desc"
     _vstbpn_tie_fields = ("committee_id",)
     _vstbpn_derived_fields = ("state",)
+    _vstbpn_link_scopes = {"request_committee_ids": "below"}
+    _vstbpn_request_child_model = "vstbpn.inspection"
+    _vstbpn_request_child_field = "plan_id"
 
     name = fields.Char(
         required=True,
@@ -53,6 +58,31 @@ class VstbpnInspectionPlan(models.Model):
     )
     team_ids = fields.One2many(
         "vstbpn.inspection.team.member", "plan_id", string="Team", copy=True
+    )
+    request_mode = fields.Selection(
+        REQUEST_MODES,
+        string="Units to Inspect",
+        required=True,
+        default="manual",
+        help="Which units below get an inspection when you add them to the plan; "
+        "inspections may also be added one by one in the list.",
+    )
+    request_level_id = fields.Many2one(
+        "vstbpn.committee.level",
+        string="Level to Inspect",
+        help="In the 'One level' choice: the units below of this level.",
+    )
+    request_committee_ids = fields.Many2many(
+        "vstbpn.committee",
+        "vstbpn_inspection_plan_committee_rel",
+        "plan_id",
+        "committee_id",
+        string="Committees to Inspect",
+        compute="_compute_vstbpn_request_targets",
+        store=True,
+        readonly=False,
+        help="The units below that 'Add the Inspections' gives an inspection, "
+        "if the plan does not inspect them yet.",
     )
     inspection_ids = fields.One2many(
         "vstbpn.inspection", "plan_id", string="Inspected Committees"
@@ -171,6 +201,21 @@ class VstbpnInspectionPlan(models.Model):
                     problems="; ".join(problems),
                 )
             )
+
+    def action_add_inspections(self):
+        """One inspection per unit to inspect that the plan does not inspect
+        yet; their visits are then dated in the list."""
+        for plan in self:
+            if plan.state == "done":
+                raise UserError(
+                    self.env._(
+                        "The inspection plan %(plan)s is closed: no committee can "
+                        "be added to it.",
+                        plan=plan.name,
+                    )
+                )
+        self._vstbpn_request_fan_out()
+        return True
 
     def action_done(self):
         self.check_access("write")
