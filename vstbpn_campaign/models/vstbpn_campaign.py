@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date, is_html_empty
 
-from odoo.addons.vstbpn_committee.models.vstbpn_request_mixin import REQUEST_MODES
+from odoo.addons.vstbpn_committee.core.models.vstbpn_request_mixin import REQUEST_MODES
 from odoo.addons.vstbpn_committee.tools import window_action
 
 CAMPAIGN_STATES = [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")]

@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from odoo.addons.vstbpn_committee.models.vstbpn_numbered_document_mixin import (
+from odoo.addons.vstbpn_committee.core.models.vstbpn_numbered_document_mixin import (
     BLANK_NUMBER,
 )
 

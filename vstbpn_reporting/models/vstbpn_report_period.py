@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from odoo.addons.vstbpn_committee.models.vstbpn_request_mixin import REQUEST_MODES
+from odoo.addons.vstbpn_committee.core.models.vstbpn_request_mixin import REQUEST_MODES
 from odoo.addons.vstbpn_committee.tools import window_action
 
 DEFAULT_DEADLINES = {"semi_annual": (6, 15), "annual": (12, 15)}

@@ -3,10 +3,9 @@ from datetime import date, datetime, timedelta
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.vstbpn_committee.models.vstbpn_integrity_mixin import (
+from ...core.models.vstbpn_integrity_mixin import (
     VstbpnIntegrityMixin,
 )
-
 from ...tests.common_operations import VstbpnOperationsCase
 
 START = datetime(2026, 3, 2, 1, 0)  # a Monday
