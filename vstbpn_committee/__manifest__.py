@@ -23,6 +23,7 @@
         "data/vstbpn_inspection_area_data.xml",
         "data/vstbpn_operations_data.xml",
         "data/vstbpn_document_type_data.xml",
+        "views/vstbpn_reason_wizard_views.xml",
         "views/vstbpn_committee_level_views.xml",
         "views/vstbpn_committee_views.xml",
         "views/vstbpn_committee_member_views.xml",

@@ -5,6 +5,8 @@ from . import vstbpn_committee_short_name_mixin
 from . import vstbpn_committee_owned_mixin
 from . import vstbpn_locked_workflow_mixin
 from . import vstbpn_deadline_mixin
+from . import vstbpn_reason_mixin
+from . import vstbpn_reason_wizard
 from . import vstbpn_review_workflow_mixin
 from . import vstbpn_official_document_mixin
 from . import vstbpn_numbered_document_mixin
@@ -17,7 +19,6 @@ from . import vstbpn_document_type
 from . import vstbpn_document_counter
 from . import vstbpn_document
 from . import vstbpn_document_recipient
-from . import vstbpn_document_cancel
 from . import vstbpn_document_report
 from . import mail_activity
 from . import res_users
@@ -28,7 +29,6 @@ from . import vstbpn_document_source_mixin
 from . import vstbpn_work_plan_budget_line
 from . import vstbpn_work_plan
 from . import vstbpn_work_plan_task
-from . import vstbpn_work_plan_return
 from . import vstbpn_work_plan_overview
 from . import vstbpn_work_plan_xlsx
 from . import vstbpn_work_plan_budget_xlsx
@@ -39,7 +39,6 @@ from . import vstbpn_inspection_team_member
 from . import vstbpn_inspection
 from . import vstbpn_inspection_finding
 from . import vstbpn_inspection_recommendation
-from . import vstbpn_inspection_recommendation_wizard
 from . import calendar_event
 from . import calendar_attendee
 from . import vstbpn_training_participation

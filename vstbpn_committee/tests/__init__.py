@@ -24,3 +24,4 @@ from . import test_calendar_for_everyone
 from . import test_bad_input
 from . import test_view_display
 from . import test_demo_company
+from . import test_reason_wizard
