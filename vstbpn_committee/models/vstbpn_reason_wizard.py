@@ -20,7 +20,7 @@ class VstbpnReasonWizard(models.TransientModel):
     res_model = fields.Char(string="Model", required=True, readonly=True)
     # not required: an empty list is stored as NULL, refused on confirm
     res_ids = fields.Json(string="Records", readonly=True)
-    action_name = fields.Char(string="Action", required=True, readonly=True)
+    action_name = fields.Char(string="Method", required=True, readonly=True)
     reason = fields.Text(required=True)
     takes_evidence = fields.Boolean(compute="_compute_takes_evidence")
     attachment_ids = fields.Many2many(

@@ -15,6 +15,7 @@ class TestReportReasonWizard(ReasonWizardSteps, VstbpnReportingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls._open_period_with_reports()
         cls.report_a.with_user(cls.user_a).action_submit()
 
     def test_return_with_the_reason_on_record(self):
