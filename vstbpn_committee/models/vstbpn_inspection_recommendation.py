@@ -286,9 +286,10 @@ class VstbpnInspectionRecommendation(models.Model):
         return self.env._("Reopen the Recommendation")
 
     def _vstbpn_on_accept(self):
-        super()._vstbpn_on_accept()
+        result = super()._vstbpn_on_accept()
         self._vstbpn_post_note(self.env._("Accepted as carried out."))
         self.inspection_id._vstbpn_follow_up_if_done()
+        return result
 
     # ACTIONS
 

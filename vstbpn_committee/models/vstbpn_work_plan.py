@@ -281,7 +281,7 @@ class VstbpnWorkPlan(models.Model):
         return {"submitted"}
 
     def _vstbpn_check_submittable(self):
-        super()._vstbpn_check_submittable()
+        result = super()._vstbpn_check_submittable()
         if not self.task_ids:
             raise UserError(
                 self.env._(
@@ -290,22 +290,25 @@ class VstbpnWorkPlan(models.Model):
                     plan=self.display_name,
                 )
             )
+        return result
 
     def _vstbpn_acceptance_values(self):
         return {**super()._vstbpn_acceptance_values(), "is_current": True}
 
     def _vstbpn_on_submit(self):
-        super()._vstbpn_on_submit()
+        result = super()._vstbpn_on_submit()
         self._vstbpn_post_note(self.env._("Submitted for approval."))
+        return result
 
     def _vstbpn_on_accept(self):
-        super()._vstbpn_on_accept()
+        result = super()._vstbpn_on_accept()
         for plan in self:
             plan.revision_of_id._vstbpn_supersede(plan)
             plan._vstbpn_post_note(
                 self.env._("Approved by %(user)s.", user=self.env.user.name)
             )
         self.task_ids._vstbpn_schedule_task_todos()
+        return result
 
     def _vstbpn_supersede(self, revision):
         """The approved ``revision`` replaces this version, kept as history."""
