@@ -437,6 +437,15 @@ class VstbpnDocument(models.Model):
             )
         return True
 
+    @api.model
+    def _vstbpn_reason_explanation(self, action_name):
+        if action_name == "action_cancel":
+            return self.env._(
+                "The document keeps its number, which is not given again. The "
+                "committees it was sent to are told why it is cancelled."
+            )
+        return super()._vstbpn_reason_explanation(action_name)
+
     def action_open_cancel_wizard(self):
         self.ensure_one()
         return self._vstbpn_open_reason_wizard(

@@ -41,6 +41,11 @@ class VstbpnReasonMixin(models.AbstractModel):
             )
         return options
 
+    @api.model
+    def _vstbpn_reason_explanation(self, action_name):
+        """Hook: what the wizard says above the reason (nothing by default)."""
+        return False
+
     def _vstbpn_reason_default(self, action_name):
         """Hook: the reason proposed when the wizard opens (none by default)."""
         return False

@@ -22,7 +22,8 @@ class VstbpnReasonWizard(models.TransientModel):
     res_ids = fields.Json(string="Records", readonly=True)
     action_name = fields.Char(string="Method", required=True, readonly=True)
     reason = fields.Text(required=True)
-    takes_evidence = fields.Boolean(compute="_compute_takes_evidence")
+    takes_evidence = fields.Boolean(compute="_compute_explained")
+    explanation = fields.Text(string="About", compute="_compute_explained")
     attachment_ids = fields.Many2many(
         "ir.attachment",
         "vstbpn_reason_wizard_attachment_rel",
@@ -32,12 +33,16 @@ class VstbpnReasonWizard(models.TransientModel):
     )
 
     @api.depends("res_model", "action_name")
-    def _compute_takes_evidence(self):
+    def _compute_explained(self):
         for wizard in self:
             Model = self.env.get(wizard.res_model)
             actions = getattr(Model, "_vstbpn_reason_actions", {})
-            options = actions.get(wizard.action_name) or {}
-            wizard.takes_evidence = bool(options.get("evidence"))
+            options = actions.get(wizard.action_name)
+            wizard.takes_evidence = bool(options and options.get("evidence"))
+            wizard.explanation = (
+                options is not None
+                and Model._vstbpn_reason_explanation(wizard.action_name)
+            )
 
     @api.model
     def _vstbpn_window(self, records, action_name, title):

@@ -71,6 +71,7 @@ class TestReasonWizard(ReasonWizardSteps, VstbpnOperationsCase):
         wizard = self._opened(
             self.work_plan, self.manager_p, "action_open_return_wizard"
         )
+        self.assertFalse(wizard.explanation)
         wizard.action_confirm()
         plan = self.work_plan
         self.assertEqual(plan.state, "returned")
@@ -117,6 +118,7 @@ class TestReasonWizard(ReasonWizardSteps, VstbpnOperationsCase):
         wizard = self._opened(
             self.document, self.officer_p, "action_open_cancel_wizard"
         )
+        self.assertIn("keeps its number", wizard.explanation)
         wizard.action_confirm()
         self.assertEqual(self.document.state, "cancelled")
         self.assertEqual(self.document.cancel_reason, "Thiếu dự toán")
