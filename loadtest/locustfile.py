@@ -383,12 +383,14 @@ class ProvinceOfficer(OdooUser):
                 if report["id"] not in self.returned and random.random() < RETURN_SHARE:
                     wizard = self.call(
                         "return",
-                        "vstbpn.report.return",
+                        "vstbpn.reason.wizard",
                         "web_save",
                         [
                             [],
                             {
-                                "report_ids": [[6, 0, [report["id"]]]],
+                                "res_model": "vstbpn.report",
+                                "res_ids": [report["id"]],
+                                "action_name": "action_return",
                                 "reason": "Thiếu số liệu",
                             },
                         ],
@@ -396,7 +398,7 @@ class ProvinceOfficer(OdooUser):
                     )
                     self.call(
                         "return",
-                        "vstbpn.report.return",
+                        "vstbpn.reason.wizard",
                         "action_confirm",
                         [[wizard[0]["id"]]],
                     )

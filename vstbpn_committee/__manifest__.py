@@ -24,6 +24,7 @@
         "core/views/vstbpn_committee_operations_views.xml",
         "core/views/hr_employee_views.xml",
         "core/views/res_users_views.xml",
+        "core/views/vstbpn_reason_wizard_views.xml",
         "core/views/vstbpn_committee_menus.xml",
         "core/report/vstbpn_official_document_layout.xml",
         "core/report/vstbpn_committee_decision_report.xml",

@@ -45,8 +45,10 @@ class VstbpnCampaignActivity(models.Model):
         "mail.thread",
         "vstbpn.committee.owned.mixin",
         "vstbpn.locked.workflow.mixin",
+        "vstbpn.reason.mixin",
     ]
     _order = "date_start desc, id desc"
+    _vstbpn_reason_actions = {"action_cancel": {"access": "write"}}
     _vstbpn_tie_fields = ("plan_id",)
     _vstbpn_derived_fields = (
         "state",
@@ -440,10 +442,9 @@ class VstbpnCampaignActivity(models.Model):
         return True
 
     def action_cancel(self, reason):
-        if not (reason or "").strip():
-            raise UserError(
-                self.env._("Say why the activity is cancelled: it stays on record.")
-            )
+        self._vstbpn_required_reason(
+            reason, self.env._("Say why the activity is cancelled: it stays on record.")
+        )
         self.check_access("write")
         self._vstbpn_check_editable()
         if self.filtered(lambda a: a.state == "done"):
@@ -462,8 +463,8 @@ class VstbpnCampaignActivity(models.Model):
     def action_open_cancel_wizard(self):
         self.check_access("write")
         self._vstbpn_check_editable()
-        return self.env["vstbpn.campaign.reason"]._open(
-            "cancel_activity", self, self.env._("Cancel the Activity")
+        return self._vstbpn_open_reason_wizard(
+            "action_cancel", self.env._("Cancel the Activity")
         )
 
     def action_reset_to_planned(self):

@@ -96,15 +96,13 @@ class VstbpnCampaignPlan(models.Model):
     planned_participants = fields.Integer(
         string="Participants Expected", compute="_compute_activity_figures"
     )
-    date_submitted = fields.Date(readonly=True, copy=False, tracking=True)
-    submitted_user_id = fields.Many2one(
-        "res.users", string="Submitted By", readonly=True
-    )
     date_approved = fields.Date(readonly=True, copy=False, tracking=True)
     approved_user_id = fields.Many2one("res.users", string="Approved By", readonly=True)
-    return_reason = fields.Text(readonly=True, copy=False, tracking=True)
-    can_edit = fields.Boolean(compute="_compute_can_edit")
-    can_review = fields.Boolean(compute="_compute_can_review")
+    # the review mixin's names for the approval, on the plan's own columns
+    date_accepted = fields.Date(
+        string="Date Accepted", related="date_approved", tracking=False
+    )
+    accepted_user_id = fields.Many2one(related="approved_user_id")
 
     _sql_constraints = [
         (
@@ -145,23 +143,7 @@ class VstbpnCampaignPlan(models.Model):
                 plan, (0, 0)
             )
 
-    @api.depends_context("uid")
-    @api.depends("committee_id", "state")
-    def _compute_can_edit(self):
-        admin = self.env.user.has_group("vstbpn_committee.group_admin")
-        own = self.env.user.vstbpn_allowed_committee_ids
-        for plan in self:
-            plan.can_edit = plan.state == "draft" and (
-                admin or plan.committee_id in own
-            )
-
-    @api.depends_context("uid")
-    @api.depends("campaign_id")
-    def _compute_can_review(self):
-        for plan in self:
-            plan.can_review = plan._is_plan_reviewer()
-
-    def _is_plan_reviewer(self):
+    def _vstbpn_can_review_user(self):
         """The organiser's officers (or those above it) approve every plan of
         the campaign, the organiser's own included."""
         self.ensure_one()
@@ -296,16 +278,8 @@ class VstbpnCampaignPlan(models.Model):
             "Say why the plan is returned, so the unit knows what to correct."
         )
 
-    def _vstbpn_returned_note(self, reason):
-        return self.env._("Returned for correction: %(reason)s", reason=reason)
-
-    def _vstbpn_return_wizard_action(self):
-        return self.env["vstbpn.campaign.reason"]._open(
-            "return_plan", self, self.env._("Return the Plan")
-        )
-
-    def _vstbpn_is_workflow_reviewer(self):
-        return self._is_plan_reviewer()
+    def _vstbpn_return_wizard_title(self):
+        return self.env._("Return the Plan")
 
     def _vstbpn_review_refused_message(self):
         return self.env._(

@@ -16,6 +16,7 @@ from ..core.tests import (
     test_decision,
     test_member,
     test_official_document,
+    test_reason_wizard,
     test_request_mixin,
     test_security,
 )

@@ -226,17 +226,21 @@ class TestWizardCommands(VstbpnOperationsCase):
 
     def test_malformed_commands_in_wizards(self):
         plan = self._plan(self.district_a, user=self.officer_a)
+        target = {
+            "res_model": plan._name,
+            "res_ids": plan.ids,
+            "action_name": "action_return",
+        }
         cases = [
-            ("vstbpn.work.plan.return", {"reason": "x", "plan_ids": [(4, "x")]}),
-            ("vstbpn.work.plan.return", {"reason": "x", "plan_ids": plan.id}),
             (
-                "vstbpn.inspection.recommendation.wizard",
-                {"note": "x", "attachment_ids": [(6, 0, ["abc"])]},
+                "vstbpn.reason.wizard",
+                {**target, "reason": "x", "attachment_ids": [(6, 0, ["abc"])]},
             ),
             (
-                "vstbpn.inspection.recommendation.wizard",
-                {"note": "x", "recommendation_ids": [(0, 0, "x")]},
+                "vstbpn.reason.wizard",
+                {**target, "reason": "x", "attachment_ids": [(0, 0, "x")]},
             ),
+            ("vstbpn.reason.wizard", {**target, "reason": "x", "attachment_ids": 7}),
         ]
         for model, vals in cases:
             Wizard = self.vi(self.env[model].with_user(self.officer_p))

@@ -85,13 +85,6 @@ class VstbpnReport(models.Model):
         index=True,
         group_expand="_expand_states",
     )
-    date_submitted = fields.Date(readonly=True, copy=False, tracking=True)
-    submitted_user_id = fields.Many2one(
-        "res.users", string="Submitted By", readonly=True
-    )
-    date_accepted = fields.Date(readonly=True, copy=False, tracking=True)
-    accepted_user_id = fields.Many2one("res.users", string="Accepted By", readonly=True)
-    return_reason = fields.Text(readonly=True, copy=False, tracking=True)
     value_ids = fields.One2many("vstbpn.report.value", "report_id", string="Indicators")
     answer_ids = fields.One2many(
         "vstbpn.report.answer", "report_id", string="Narrative"
@@ -115,10 +108,8 @@ class VstbpnReport(models.Model):
         string="Late Units",
         compute="_compute_consolidation_lists",
     )
-    can_review = fields.Boolean(compute="_compute_can_review")
     can_edit = fields.Boolean(
-        compute="_compute_can_edit",
-        help="A draft report of one of the user's own committees.",
+        help="A draft report of one of the user's own committees."
     )
     has_units_below = fields.Boolean(
         compute="_compute_has_units_below",
@@ -141,22 +132,6 @@ class VstbpnReport(models.Model):
     def _compute_name(self):
         for report in self:
             report.name = f"{report.period_id.name} - {report.committee_id.name}"
-
-    @api.depends_context("uid")
-    @api.depends("committee_id")
-    def _compute_can_review(self):
-        for report in self:
-            report.can_review = report._is_reviewer()
-
-    @api.depends_context("uid")
-    @api.depends("committee_id", "state")
-    def _compute_can_edit(self):
-        admin = self.env.user.has_group("vstbpn_committee.group_admin")
-        own = self.env.user.vstbpn_allowed_committee_ids
-        for report in self:
-            report.can_edit = report.state == "draft" and (
-                admin or report.committee_id in own
-            )
 
     @api.depends("committee_id")
     def _compute_has_units_below(self):
@@ -241,7 +216,6 @@ class VstbpnReport(models.Model):
         return self._vstbpn_submit()
 
     def _vstbpn_check_submittable(self):
-        self.ensure_one()
         if self.state != "draft":
             raise UserError(
                 self.env._(
@@ -272,18 +246,8 @@ class VstbpnReport(models.Model):
             "Say why the report is returned, so the unit knows what to correct."
         )
 
-    def _vstbpn_returned_note(self, reason):
-        return self.env._("Returned for correction: %(reason)s", reason=reason)
-
-    def _vstbpn_return_wizard_action(self):
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Return the Report"),
-            "res_model": "vstbpn.report.return",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_report_ids": self.ids},
-        }
+    def _vstbpn_return_wizard_title(self):
+        return self.env._("Return the Report")
 
     def _vstbpn_review_refused_message(self):
         return self.env._(

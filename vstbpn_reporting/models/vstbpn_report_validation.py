@@ -143,6 +143,13 @@ class VstbpnReport(models.Model):
 
     # RETURN REASON
 
+    def _vstbpn_reason_default(self, action_name):
+        """Returning reports starts from what the checks found: the rules
+        they break and their outlying figures."""
+        if action_name == "action_return":
+            return self.exists()._get_quality_summary()
+        return super()._vstbpn_reason_default(action_name)
+
     def _get_quality_summary(self):
         """The reports' violations and flagged figures, as a reason to return
         them; empty when there is none."""

@@ -120,12 +120,12 @@ class TestReport(VstbpnReportingCase):
 
     def test_return_with_reason_back_to_draft(self):
         self.report_a.with_user(self.user_a).action_submit()
+        action = self.report_a.with_user(self.user_province).action_open_return_wizard()
         wizard = (
-            self.env["vstbpn.report.return"]
+            self.env[action["res_model"]]
             .with_user(self.user_province)
-            .create(
-                {"report_ids": [(6, 0, self.report_a.ids)], "reason": "Fill in ACT-04"}
-            )
+            .with_context(**action["context"])
+            .create({"reason": "Fill in ACT-04"})
         )
         wizard.action_confirm()
         self.assertEqual(self.report_a.state, "draft")

@@ -5,6 +5,8 @@ from . import vstbpn_committee_short_name_mixin
 from . import vstbpn_committee_owned_mixin
 from . import vstbpn_locked_workflow_mixin
 from . import vstbpn_deadline_mixin
+from . import vstbpn_reason_mixin
+from . import vstbpn_reason_wizard
 from . import vstbpn_review_workflow_mixin
 from . import vstbpn_official_document_mixin
 from . import vstbpn_numbered_document_mixin

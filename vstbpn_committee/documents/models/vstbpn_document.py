@@ -46,8 +46,10 @@ class VstbpnDocument(models.Model):
         "vstbpn.locked.workflow.mixin",
         "vstbpn.numbered.document.mixin",
         "vstbpn.request.mixin",
+        "vstbpn.reason.mixin",
     ]
     _order = "date desc, id desc"
+    _vstbpn_reason_actions = {"action_cancel": {"access": "write"}}
     _rec_names_search = ["document_reference", "subject"]
     _vstbpn_derived_fields = (
         "state",
@@ -428,13 +430,13 @@ class VstbpnDocument(models.Model):
     def action_cancel(self, reason):
         """Cancel issued documents; they keep their number, which is not given
         again, and the addressed committees are told why."""
-        if not (reason or "").strip():
-            raise UserError(
-                self.env._(
-                    "Say why the document is cancelled: the committees it was sent "
-                    "to are told."
-                )
-            )
+        self._vstbpn_required_reason(
+            reason,
+            self.env._(
+                "Say why the document is cancelled: the committees it was sent "
+                "to are told."
+            ),
+        )
         self._vstbpn_check_officer_rights()
         for document in self:
             if document.state != "issued":
@@ -465,16 +467,20 @@ class VstbpnDocument(models.Model):
             )
         return True
 
+    @api.model
+    def _vstbpn_reason_explanation(self, action_name):
+        if action_name == "action_cancel":
+            return self.env._(
+                "The document keeps its number, which is not given again. The "
+                "committees it was sent to are told why it is cancelled."
+            )
+        return super()._vstbpn_reason_explanation(action_name)
+
     def action_open_cancel_wizard(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Cancel the Document"),
-            "res_model": "vstbpn.document.cancel",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_document_id": self.id},
-        }
+        return self._vstbpn_open_reason_wizard(
+            "action_cancel", self.env._("Cancel the Document")
+        )
 
     def action_acknowledge(self):
         """Acknowledge the documents for the user's own addressed committees."""

@@ -354,10 +354,12 @@ class TestDocumentIssue(VstbpnDocumentCase):
             document.with_user(self.officer_p).action_cancel("  ")
         with self.assertRaises(AccessError):
             document.with_user(self.member_a).action_cancel("Sai")
+        action = document.with_user(self.officer_p).action_open_cancel_wizard()
         wizard = (
-            self.env["vstbpn.document.cancel"]
+            self.env[action["res_model"]]
             .with_user(self.officer_p)
-            .create({"document_id": document.id, "reason": "Sai đối tượng"})
+            .with_context(**action["context"])
+            .create({"reason": "Sai đối tượng"})
         )
         wizard.action_confirm()
         self.assertEqual(document.state, "cancelled")

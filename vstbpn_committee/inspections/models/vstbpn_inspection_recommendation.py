@@ -18,7 +18,7 @@ WORKFLOW_FIELDS = (
     "escalation_date",
 )
 RECOMMENDATION_ACTIVITY = "vstbpn_committee.mail_activity_type_recommendation"
-WIZARD_MODEL = "vstbpn.inspection.recommendation.wizard"
+WIZARD_MODEL = "vstbpn.reason.wizard"
 
 
 class VstbpnInspectionRecommendation(models.Model):
@@ -28,7 +28,8 @@ class VstbpnInspectionRecommendation(models.Model):
     as an activity, with reminders before the deadline and, once overdue, an
     activity for the inspecting committee (``vstbpn.deadline.mixin``). The
     unit marks it done with a note and evidence; the team leader accepts it,
-    or reopens it saying what is missing.
+    or reopens it saying what is missing: the review cycle
+    (``vstbpn.review.workflow.mixin``), where reporting done is submitting.
     """
 
     _name = "vstbpn.inspection.recommendation"
@@ -38,6 +39,7 @@ class VstbpnInspectionRecommendation(models.Model):
         "mail.activity.mixin",
         "vstbpn.locked.workflow.mixin",
         "vstbpn.deadline.mixin",
+        "vstbpn.review.workflow.mixin",
     ]
     _order = "deadline, id"
     _vstbpn_tie_fields = ("inspection_id",)
@@ -47,6 +49,17 @@ class VstbpnInspectionRecommendation(models.Model):
     _vstbpn_deadline_field = "deadline"
     _vstbpn_done_date_field = "date_done"
     _vstbpn_todo_activity = RECOMMENDATION_ACTIVITY
+    _vstbpn_draft_state = "open"
+    _vstbpn_submitted_state = "done"
+    _vstbpn_returned_state = "open"
+    _vstbpn_submitted_date_field = "date_done"
+    _vstbpn_submitted_user_field = "done_user_id"
+    # the unit reads its recommendations and writes them only through the
+    # cycle, as the inspecting committee does: the methods check who acts
+    _vstbpn_reason_actions = {
+        "action_return": {"access": "read"},
+        "action_report_done": {"access": "read", "evidence": True},
+    }
 
     inspection_id = fields.Many2one(
         "vstbpn.inspection", required=True, index=True, ondelete="cascade"
@@ -97,10 +110,11 @@ class VstbpnInspectionRecommendation(models.Model):
         readonly=True,
         copy=False,
     )
-    date_accepted = fields.Date(readonly=True, copy=False)
-    accepted_user_id = fields.Many2one(
-        "res.users", string="Accepted By", readonly=True, copy=False
+    # the review mixin's names for the report of what was done
+    date_submitted = fields.Date(
+        string="Date Submitted", related="date_done", tracking=False
     )
+    submitted_user_id = fields.Many2one(related="done_user_id")
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue"
     )
@@ -159,7 +173,7 @@ class VstbpnInspectionRecommendation(models.Model):
             recommendation.can_accept = (
                 concluded
                 and recommendation.state == "done"
-                and recommendation.inspection_id.plan_id._is_inspector()
+                and recommendation._vstbpn_can_review_user()
             )
 
     # DEADLINES (vstbpn.deadline.mixin)
@@ -209,11 +223,34 @@ class VstbpnInspectionRecommendation(models.Model):
             and self.committee_id in user.vstbpn_allowed_committee_ids
         )
 
-    def _check_inspector(self, message):
-        """Refuse, with ``message``, whoever does not inspect every one."""
+    # REVIEW (vstbpn.review.workflow.mixin)
+
+    def _vstbpn_can_review_user(self):
+        """The team leader or an officer of the inspecting committee."""
+        return self.inspection_id.plan_id._is_inspector()
+
+    def _vstbpn_can_edit_user(self):
+        """The inspecting side writes the recommendations while the
+        inspection is not concluded."""
+        return not self._vstbpn_locked_records() and self._vstbpn_can_review_user()
+
+    def _vstbpn_check_submitter(self):
         self.check_access("read")
-        if not all(r.inspection_id.plan_id._is_inspector() for r in self):
-            raise AccessError(message)
+        for recommendation in self:
+            if not recommendation._is_unit_officer():
+                raise AccessError(
+                    self.env._(
+                        "Only the officers of %(unit)s report its recommendations "
+                        "done.",
+                        unit=recommendation.committee_id.name,
+                    )
+                )
+
+    def _vstbpn_return_from_states(self):
+        return {"done"}
+
+    def _vstbpn_check_state(self, states):
+        self._check_concluded(*states)
 
     def _check_concluded(self, *states):
         for recommendation in self:
@@ -233,38 +270,46 @@ class VstbpnInspectionRecommendation(models.Model):
                     )
                 )
 
+    def _vstbpn_review_refused_message(self):
+        return self.env._(
+            "Only the team leader or an officer of the inspecting committee "
+            "accepts or reopens a recommendation."
+        )
+
+    def _vstbpn_return_reason_message(self):
+        return self.env._("Say what is still missing, so the unit can complete it.")
+
+    def _vstbpn_returned_note(self, reason):
+        return self.env._("Reopened: %(reason)s", reason=reason)
+
+    def _vstbpn_return_wizard_title(self):
+        return self.env._("Reopen the Recommendation")
+
+    def _vstbpn_on_accept(self):
+        result = super()._vstbpn_on_accept()
+        self._vstbpn_post_note(self.env._("Accepted as carried out."))
+        self.inspection_id._vstbpn_follow_up_if_done()
+        return result
+
     # ACTIONS
 
     def action_report_done(self, note, attachments=None):
         """The unit reports the recommendations carried out, with evidence."""
-        self.check_access("read")
-        for recommendation in self:
-            if not recommendation._is_unit_officer():
-                raise AccessError(
-                    self.env._(
-                        "Only the officers of %(unit)s report its recommendations "
-                        "done.",
-                        unit=recommendation.committee_id.name,
-                    )
-                )
-        self._check_concluded("open")
-        if not (note or "").strip():
-            raise UserError(
-                self.env._("Say what was done, so the inspection team can check it.")
-            )
+        self._vstbpn_check_submitter()
+        self._vstbpn_check_state({"open"})
+        self._vstbpn_required_reason(
+            note,
+            self.env._("Say what was done, so the inspection team can check it."),
+        )
         evidence = self._vstbpn_evidence(attachments)
-        self._vstbpn_trusted_write(
+        self._vstbpn_submit(
             {
-                "state": "done",
-                "date_done": fields.Date.context_today(self),
                 "done_note": note,
-                "done_user_id": self.env.uid,
                 "attachment_ids": [fields.Command.link(a.id) for a in evidence],
             }
         )
         if len(self) == 1 and evidence:
             evidence.write({"res_model": self._name, "res_id": self.id})
-        self.sudo().activity_feedback([RECOMMENDATION_ACTIVITY])
         self._vstbpn_post_note(
             self.env._("Reported done: %(note)s", note=note),
         )
@@ -314,53 +359,15 @@ class VstbpnInspectionRecommendation(models.Model):
         return ids
 
     def action_accept(self):
-        self._check_inspector(
-            self.env._(
-                "Only the team leader or an officer of the inspecting "
-                "committee accepts a recommendation as carried out."
-            )
-        )
-        self._check_concluded("done")
-        self._vstbpn_trusted_write(
-            {
-                "state": "accepted",
-                "date_accepted": fields.Date.context_today(self),
-                "accepted_user_id": self.env.uid,
-            }
-        )
-        self._vstbpn_post_note(self.env._("Accepted as carried out."))
-        self.inspection_id._vstbpn_follow_up_if_done()
-        return True
+        return self._vstbpn_accept()
 
     def action_reopen(self, reason):
         """Back to the unit: what was reported is not enough."""
-        if not (reason or "").strip():
-            raise UserError(
-                self.env._("Say what is still missing, so the unit can complete it.")
-            )
-        self._check_inspector(
-            self.env._(
-                "Only the team leader or an officer of the inspecting "
-                "committee reopens a recommendation."
-            )
-        )
-        self._check_concluded("done")
-        self._vstbpn_trusted_write(
-            {"state": "open", "date_done": False, "done_user_id": False}
-        )
-        self._vstbpn_post_note(self.env._("Reopened: %(reason)s", reason=reason))
-        self._vstbpn_schedule_todo()
-        return True
+        return self.action_return(reason)
 
     def action_open_wizard(self):
-        mode = self.env.context.get("vstbpn_mode", "done")
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Report Done")
-            if mode == "done"
-            else self.env._("Reopen the Recommendation"),
-            "res_model": "vstbpn.inspection.recommendation.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_recommendation_ids": self.ids, "default_mode": mode},
-        }
+        if self.env.context.get("vstbpn_mode", "done") == "done":
+            return self._vstbpn_open_reason_wizard(
+                "action_report_done", self.env._("Report Done")
+            )
+        return self.action_open_return_wizard()

@@ -297,13 +297,14 @@ class TestInspection(VstbpnOperationsCase):
             overdue.with_user(self.officer_b).action_report_done("x")
         with self.assertRaises(UserError):
             overdue.with_user(self.officer_a).action_report_done(" ")
+        action = overdue.with_user(self.officer_a).action_open_wizard()
         wizard = (
-            self.env["vstbpn.inspection.recommendation.wizard"]
+            self.env[action["res_model"]]
             .with_user(self.officer_a)
+            .with_context(**action["context"])
             .create(
                 {
-                    "recommendation_ids": [(6, 0, overdue.ids)],
-                    "note": "Đã kiện toàn Ban theo Quyết định 12/QĐ-UBND",
+                    "reason": "Đã kiện toàn Ban theo Quyết định 12/QĐ-UBND",
                     "attachment_ids": [
                         (
                             0,

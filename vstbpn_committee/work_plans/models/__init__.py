@@ -3,7 +3,6 @@ from . import vstbpn_programme
 from . import vstbpn_work_plan_budget_line
 from . import vstbpn_work_plan
 from . import vstbpn_work_plan_task
-from . import vstbpn_work_plan_return
 from . import vstbpn_work_plan_overview
 from . import vstbpn_work_plan_xlsx
 from . import vstbpn_work_plan_budget_xlsx

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .vstbpn_work_plan_budget_line import FUNDING_SOURCES
 
@@ -44,12 +44,17 @@ class VstbpnWorkPlan(models.Model):
         "vstbpn.committee.owned.mixin",
         "vstbpn.locked.workflow.mixin",
         "vstbpn.document.source.mixin",
+        "vstbpn.review.workflow.mixin",
     ]
     _order = "year desc, committee_id, version desc, id desc"
     _vstbpn_tie_fields = ("committee_id",)
     _vstbpn_derived_fields = WORKFLOW_FIELDS
     _vstbpn_unique_fields = ("committee_id", "year", "version")
     _vstbpn_editable_states = ("draft", "returned")
+    _vstbpn_returned_state = "returned"
+    _vstbpn_accepted_state = "approved"
+    _vstbpn_accepted_date_field = "date_approved"
+    _vstbpn_accepted_user_field = "approved_user_id"
     _vstbpn_document_type_xmlid = "vstbpn_committee.document_type_plan"
     _vstbpn_document_abbreviation = "KH"
     _vstbpn_document_date_field = "date_approved"
@@ -110,15 +115,15 @@ class VstbpnWorkPlan(models.Model):
         index=True,
         group_expand="_expand_states",
     )
-    date_submitted = fields.Date(readonly=True, copy=False)
-    submitted_user_id = fields.Many2one(
-        "res.users", string="Submitted By", readonly=True, copy=False
-    )
     date_approved = fields.Date(readonly=True, copy=False, tracking=True)
     approved_user_id = fields.Many2one(
         "res.users", string="Approved By", readonly=True, copy=False
     )
-    return_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    # the review mixin's names for the approval, on the plan's own columns
+    date_accepted = fields.Date(
+        string="Date Accepted", related="date_approved", tracking=False
+    )
+    accepted_user_id = fields.Many2one(related="approved_user_id")
     document_id = fields.Many2one(
         "vstbpn.document",
         string="Issued Document",
@@ -147,7 +152,6 @@ class VstbpnWorkPlan(models.Model):
     task_count = fields.Integer(compute="_compute_task_counts")
     task_done_count = fields.Integer(compute="_compute_task_counts")
     can_approve = fields.Boolean(compute="_compute_can_approve")
-    can_edit = fields.Boolean(compute="_compute_can_edit")
     has_open_revision = fields.Boolean(compute="_compute_has_open_revision")
 
     _sql_constraints = [
@@ -211,17 +215,7 @@ class VstbpnWorkPlan(models.Model):
     @api.depends("committee_id", "state")
     def _compute_can_approve(self):
         for plan in self:
-            plan.can_approve = plan.state == "submitted" and plan._is_approver()
-
-    @api.depends_context("uid")
-    @api.depends("committee_id", "state")
-    def _compute_can_edit(self):
-        admin = self.env.user.has_group("vstbpn_committee.group_admin")
-        own = self.env.user.vstbpn_allowed_committee_ids
-        for plan in self:
-            plan.can_edit = plan.state in self._vstbpn_editable_states and (
-                admin or plan.committee_id in own
-            )
+            plan.can_approve = plan.state == "submitted" and plan.can_review
 
     @api.depends("revision_ids.state")
     def _compute_has_open_revision(self):
@@ -268,9 +262,9 @@ class VstbpnWorkPlan(models.Model):
             plan=self.display_name,
         )
 
-    # APPROVAL RIGHTS
+    # REVIEW (vstbpn.review.workflow.mixin)
 
-    def _is_approver(self):
+    def _vstbpn_can_review_user(self):
         """A manager of the committee above; at the top of the tree, a manager
         of the same committee."""
         self.ensure_one()
@@ -283,122 +277,99 @@ class VstbpnWorkPlan(models.Model):
             return self.committee_id._is_reviewed_by_user()
         return self.committee_id in user.vstbpn_allowed_committee_ids
 
-    def _check_approver(self):
-        self.check_access("read")
-        for plan in self:
-            if not plan._is_approver():
-                raise AccessError(
-                    self.env._(
-                        "Only a manager of the committee above %(unit)s (or, at the "
-                        "top of the tree, of the committee itself) can approve or "
-                        "return its work plan.",
-                        unit=plan.committee_id.name,
-                    )
-                )
+    def _vstbpn_return_from_states(self):
+        return {"submitted"}
 
-    def _check_state(self, *states):
-        for plan in self:
-            if plan.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(plan)s is %(state)s: this step does not apply to it.",
-                        plan=plan.display_name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[plan.state].lower(),
-                    )
+    def _vstbpn_check_submittable(self):
+        result = super()._vstbpn_check_submittable()
+        if not self.task_ids:
+            raise UserError(
+                self.env._(
+                    "%(plan)s has no tasks: add what the committee will do "
+                    "before submitting it.",
+                    plan=self.display_name,
                 )
-
-    # ACTIONS
-
-    def action_submit(self):
-        self.check_access("write")
-        self._check_state("draft", "returned")
-        for plan in self:
-            if not plan.task_ids:
-                raise UserError(
-                    self.env._(
-                        "%(plan)s has no tasks: add what the committee will do "
-                        "before submitting it.",
-                        plan=plan.display_name,
-                    )
-                )
-        self._vstbpn_trusted_write(
-            {
-                "state": "submitted",
-                "date_submitted": fields.Date.context_today(self),
-                "submitted_user_id": self.env.uid,
-            }
-        )
-        self._vstbpn_post_note(self.env._("Submitted for approval."))
-        return True
-
-    def action_approve(self):
-        self._check_approver()
-        self._check_state("submitted")
-        today = fields.Date.context_today(self)
-        for plan in self:
-            replaced = plan.revision_of_id
-            if replaced:
-                replaced._vstbpn_trusted_write(
-                    {"state": "superseded", "is_current": False}
-                )
-                replaced.task_ids.sudo().activity_unlink(
-                    [plan.task_ids._vstbpn_todo_activity]
-                )
-                replaced._vstbpn_post_note(
-                    self.env._(
-                        "Replaced by the approved version %(version)s.",
-                        version=plan.version,
-                    )
-                )
-            plan._vstbpn_trusted_write(
-                {
-                    "state": "approved",
-                    "is_current": True,
-                    "date_approved": today,
-                    "approved_user_id": self.env.uid,
-                    "return_reason": False,
-                }
             )
+        return result
+
+    def _vstbpn_acceptance_values(self):
+        return {**super()._vstbpn_acceptance_values(), "is_current": True}
+
+    def _vstbpn_on_submit(self):
+        result = super()._vstbpn_on_submit()
+        self._vstbpn_post_note(self.env._("Submitted for approval."))
+        return result
+
+    def _vstbpn_on_accept(self):
+        result = super()._vstbpn_on_accept()
+        for plan in self:
+            plan.revision_of_id._vstbpn_supersede(plan)
             plan._vstbpn_post_note(
                 self.env._("Approved by %(user)s.", user=self.env.user.name)
             )
         self.task_ids._vstbpn_schedule_task_todos()
-        return True
+        return result
 
-    def action_return(self, reason):
-        """Send the plans back to the unit, saying what to correct."""
-        if not (reason or "").strip():
-            raise UserError(
-                self.env._(
-                    "Say why the work plan is returned, so the unit knows what to "
-                    "correct."
-                )
-            )
-        self._check_approver()
-        self._check_state("submitted")
-        self._vstbpn_trusted_write({"state": "returned", "return_reason": reason})
+    def _vstbpn_supersede(self, revision):
+        """The approved ``revision`` replaces this version, kept as history."""
+        if not self:
+            return
+        self._vstbpn_trusted_write({"state": "superseded", "is_current": False})
+        self.task_ids.sudo().activity_unlink([self.task_ids._vstbpn_todo_activity])
         self._vstbpn_post_note(
-            self.env._("Returned for correction: %(reason)s", reason=reason)
+            self.env._(
+                "Replaced by the approved version %(version)s.",
+                version=revision.version,
+            )
         )
-        return True
 
-    def action_open_return_wizard(self):
-        self._check_approver()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Return the Work Plan"),
-            "res_model": "vstbpn.work.plan.return",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_plan_ids": self.ids},
-        }
+    def _vstbpn_review_refused_message(self):
+        return self.env._(
+            "Only a manager of the committee above %(unit)s (or, at the "
+            "top of the tree, of the committee itself) can approve or "
+            "return its work plan.",
+            unit=self.committee_id.name,
+        )
+
+    def _vstbpn_review_state_message(self):
+        return self.env._(
+            "%(plan)s is %(state)s: this step does not apply to it.",
+            plan=self.display_name,
+            state=dict(self._fields["state"]._description_selection(self.env))[
+                self.state
+            ].lower(),
+        )
+
+    def _vstbpn_return_reason_message(self):
+        return self.env._(
+            "Say why the work plan is returned, so the unit knows what to correct."
+        )
+
+    def _vstbpn_return_wizard_title(self):
+        return self.env._("Return the Work Plan")
+
+    # ACTIONS
+
+    def action_submit(self):
+        return self._vstbpn_submit()
+
+    def action_approve(self):
+        return self._vstbpn_accept()
 
     def action_revise(self):
         """A new version of an approved plan, to change it during the year."""
         self.ensure_one()
         self.check_access("write")
+        self._vstbpn_check_revisable()
+        revision = self._vstbpn_create_revision()
+        self._vstbpn_post_note(
+            self.env._(
+                "Revision started: version %(version)s.", version=revision.version
+            )
+        )
+        return revision._vstbpn_form_action()
+
+    def _vstbpn_check_revisable(self):
         if self.state != "approved" or not self.is_current:
             raise UserError(
                 self.env._(
@@ -415,36 +386,39 @@ class VstbpnWorkPlan(models.Model):
                     plan=self.display_name,
                 )
             )
-        latest = max(
+
+    def _vstbpn_next_version(self):
+        """The version after the latest of the committee's year, archived included."""
+        versions = (
             self.with_context(active_test=False)
             .search(
                 [("committee_id", "=", self.committee_id.id), ("year", "=", self.year)]
             )
             .mapped("version")
         )
-        # checked above: the unit may revise its own approved plan; the new
-        # version's workflow fields are the system's
-        revision = (
+        return max(versions) + 1
+
+    def _vstbpn_create_revision(self):
+        # checked by the caller: the unit may revise its own approved plan;
+        # the new version's workflow fields are the system's
+        return (
             self.sudo()
             .with_context(vstbpn_workflow=True)
             .copy(
                 {
-                    "version": latest + 1,
+                    "version": self._vstbpn_next_version(),
                     "revision_of_id": self.id,
                     "is_current": False,
                     "name": self.name,
                 }
             )
         )
-        self._vstbpn_post_note(
-            self.env._(
-                "Revision started: version %(version)s.", version=revision.version
-            )
-        )
+
+    def _vstbpn_form_action(self):
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
-            "res_id": revision.id,
+            "res_id": self.id,
             "view_mode": "form",
             "views": [(False, "form")],
         }

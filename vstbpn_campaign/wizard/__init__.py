@@ -1,1 +1,0 @@
-from . import vstbpn_campaign_reason
