@@ -32,6 +32,7 @@ Usage (a database with vstbpn_campaign installed, demo data or not):
 import io
 import os
 import sys
+from datetime import date
 
 # The reporting benchmark, next to this addon in the repository: its command
 # line, tree, template, measuring and transactions, shared rather than copied.
@@ -40,7 +41,9 @@ sys.path.insert(0, os.path.join(HERE, "..", "..", "vstbpn_reporting", "benchmark
 import run_benchmark
 
 ACTIVITIES_PER_COMMUNE = 10
-YEAR = 2025
+# Next year's Action Month: its plan deadline (10/11) is still ahead, and
+# within the campaign (a deadline after its end is refused).
+YEAR = date.today().year + 1
 PERIOD = "1. open a reporting period (reference)"
 OPEN = "2. open the Action Month"
 DASHBOARD = "3. dashboard read_group (officer)"
@@ -146,7 +149,7 @@ def set_up(bench_module, registry, scale):
                 "theme": "Bình đẳng giới và an toàn cho phụ nữ và trẻ em gái "
                 "trong kỷ nguyên số",
                 "guidance": "<p>Bench guidance to every unit.</p>",
-                "plan_deadline": "2099-11-10",
+                "plan_deadline": f"{YEAR}-11-10",
             }
         )
         officer = env["res.users"].search([("login", "=", "bench_bench")])
