@@ -6,12 +6,10 @@ YEAR = 2017
 
 
 class VstbpnCampaignCase(VstbpnCommitteeCase):
-    """The test tree of ``VstbpnCommitteeCase`` without its managers, its
-    users in Viet Nam's time zone. The province's Action Month of 2017 is
-    opened: every unit has its plan."""
+    """The test tree of ``VstbpnCommitteeCase`` without its managers. The
+    province's Action Month of 2017 is opened: every unit has its plan."""
 
     WITH_MANAGERS = False
-    USER_TZ = "Asia/Ho_Chi_Minh"
 
     @classmethod
     def setUpClass(cls):

@@ -26,8 +26,6 @@ class VstbpnCommitteeCase(TransactionCase):
     WITH_COMMUNE = True
     # the managers of P and A
     WITH_MANAGERS = True
-    # the users' time zone; False leaves it unset
-    USER_TZ = False
 
     @classmethod
     def setUpClass(cls):
@@ -103,12 +101,10 @@ class VstbpnCommitteeCase(TransactionCase):
     @classmethod
     def _new_user(cls, login, role, committee=None):
         """A user of the group ``vstbpn_committee.group_<role>``, working for
-        ``committee`` if given. English whatever the database's languages, so
-        that what users are sent reads the same everywhere; tests of
-        Vietnamese say so."""
-        values = {"lang": "en_US"}
-        if cls.USER_TZ:
-            values["tz"] = cls.USER_TZ
+        ``committee`` if given, in Viet Nam's time zone. English whatever the
+        database's languages, so that what users are sent reads the same
+        everywhere; tests of Vietnamese say so."""
+        values = {"lang": "en_US", "tz": "Asia/Ho_Chi_Minh"}
         if committee:
             values["vstbpn_committee_ids"] = [Command.set(committee.ids)]
         return mail_new_test_user(
