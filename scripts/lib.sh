@@ -84,7 +84,7 @@ Set ODOO_PYTHON to the interpreter Odoo 18.0 runs in, e.g. ODOO_PYTHON=/opt/odoo
 refuse_odoo_version() {
     die "$ODOO is not Odoo 18.0 (it says: ${1:-nothing}).
 The VSTBPN suite needs Odoo 18.0: point ODOO_BIN at an Odoo 18.0, or set
-ODOO_SOURCE (see README.md) to have one installed into $(odoo_home)."
+ODOO_SOURCE (see docs/deployment.md) to have one installed into $(odoo_home)."
 }
 
 # Where Odoo's interpreter may be, one a line, most likely first. `odoo` may

@@ -217,7 +217,22 @@ def suite_menus(session, prefix):
 
 def capture(args, login, browser):
     session = Session(args.url, args.db, login)
-    host = urllib.parse.urlparse(args.url).hostname
+    open_session(browser, session, urllib.parse.urlparse(args.url).hostname)
+    shots = screens_to_take(args, session)
+    missing = []
+    for width in args.widths:
+        folder = Path(args.out) / login / str(width)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, url in shots[: args.limit or None]:
+            if not browser.show(url, width):
+                missing.append(f"{login}/{width}/{name}")
+            browser.screenshot(folder / f"{name}.png")
+    print(f"{login}: {len(shots)} screens x {len(args.widths)} widths, in {args.out}")
+    return missing
+
+
+def open_session(browser, session, host):
+    """The browser logged in as the session's user."""
     browser.send("Network.enable")
     browser.send("Network.clearBrowserCookies")
     browser.send(
@@ -227,6 +242,11 @@ def capture(args, login, browser):
         domain=host,
         path="/",
     )
+
+
+def screens_to_take(args, session):
+    """``[(name, url)]``: each menu of the suite's list, then one form of each
+    model those menus open (its first record the user can read)."""
     shots = []
     forms = {}
     for number, (names, action_id, _path) in enumerate(
@@ -237,26 +257,23 @@ def capture(args, login, browser):
             (f"{number:02d}-{slug(names)}", f"{args.url}/odoo/action-{action_id}")
         )
         if model not in forms:
-            try:
-                ids = session.call_kw(model, "search", [], limit=1)
-            except RuntimeError:
-                ids = []
-            if ids:
-                forms[model] = f"{args.url}/odoo/action-{action_id}/{ids[0]}"
+            url = first_record_url(
+                session, model, f"{args.url}/odoo/action-{action_id}"
+            )
+            if url:
+                forms[model] = url
     for model, url in forms.items():
         shots.append((f"form-{slug(model)}", url))
-    missing = []
-    for width in args.widths:
-        folder = Path(args.out) / login / str(width)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, url in shots[: args.limit or None]:
-            if not browser.show(url, width):
-                missing.append(f"{login}/{width}/{name}")
-            browser.screenshot(folder / f"{name}.png")
-    print(
-        f"{login}: {len(shots)} screens x {len(args.widths)} widths, in {args.out}"
-    )
-    return missing
+    return shots
+
+
+def first_record_url(session, model, action_url):
+    """The form of the first record of ``model`` the user reads, or None."""
+    try:
+        ids = session.call_kw(model, "search", [], limit=1)
+    except RuntimeError:
+        ids = []
+    return f"{action_url}/{ids[0]}" if ids else None
 
 
 def main():

@@ -48,11 +48,29 @@ class VstbpnCampaignXlsxSummary(models.AbstractModel):
         ]
 
     def _write_header(self, sheet, formats, campaign, columns, **options):
+        self._set_column_widths(sheet, columns)
+        self._write_title(sheet, formats, campaign)
+        self._write_column_groups(sheet, formats)
+        labels = [
+            self.env._("Code"),
+            self.env._("Unit"),
+            self.env._("Committee above"),
+            self.env._("Plan"),
+            self.env._("Format"),
+        ]
+        for col, label in enumerate(labels + columns):
+            sheet.write_string(3, col, label, formats["header"])
+        sheet.freeze_panes(HEADER_ROWS, LABEL_COLUMNS)
+        return HEADER_ROWS
+
+    def _set_column_widths(self, sheet, columns):
         sheet.set_column(0, 0, 12)
         sheet.set_column(1, 2, 36)
         sheet.set_column(3, 3, 12)
         sheet.set_column(4, 4, 28)
         sheet.set_column(LABEL_COLUMNS, LABEL_COLUMNS + len(columns), 12)
+
+    def _write_title(self, sheet, formats, campaign):
         sheet.write(0, 0, campaign.name, formats["title"])
         sheet.write(
             1,
@@ -66,6 +84,9 @@ class VstbpnCampaignXlsxSummary(models.AbstractModel):
             ),
             formats["italic"],
         )
+
+    def _write_column_groups(self, sheet, formats):
+        """The merged row above the column labels that groups them."""
         groups = [
             (0, LABEL_COLUMNS - 1, self.env._("Unit and format")),
             (LABEL_COLUMNS, LABEL_COLUMNS + 2, self.env._("Activities")),
@@ -80,17 +101,6 @@ class VstbpnCampaignXlsxSummary(models.AbstractModel):
         ]
         for first, last, label in groups:
             sheet.merge_range(2, first, 2, last, label, formats["header"])
-        labels = [
-            self.env._("Code"),
-            self.env._("Unit"),
-            self.env._("Committee above"),
-            self.env._("Plan"),
-            self.env._("Format"),
-        ]
-        for col, label in enumerate(labels + columns):
-            sheet.write_string(3, col, label, formats["header"])
-        sheet.freeze_panes(HEADER_ROWS, LABEL_COLUMNS)
-        return HEADER_ROWS
 
     def _write_rows(self, sheet, formats, campaign, columns, row, **options):
         Summary = self.env["vstbpn.campaign.summary"]

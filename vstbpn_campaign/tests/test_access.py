@@ -25,46 +25,46 @@ class TestAccess(VstbpnCampaignCase):
             with self.subTest(model=model):
                 self.assertFalse(
                     self.env[model]
-                    .with_user(self.user_b)
+                    .with_user(self.officer_b)
                     .search([("id", "=", record.id)])
                 )
                 with self.assertRaises(AccessError):
-                    record.with_user(self.user_b).read(["committee_id"])
+                    record.with_user(self.officer_b).read(["committee_id"])
         self.assertEqual(
-            self.env["vstbpn.campaign"].with_user(self.user_b).search([]),
+            self.env["vstbpn.campaign"].with_user(self.officer_b).search([]),
             self.campaign,
             "units read the campaign they take part in",
         )
         self.assertEqual(
-            self.partner.with_user(self.user_b).name,
+            self.partner.with_user(self.officer_b).name,
             "Enterprise E",
             "partners are shared",
         )
 
     def test_organiser_reads_but_does_not_edit_the_units(self):
         activity = self._activity()
-        Activity = self.env["vstbpn.campaign.activity"].with_user(self.user_p)
+        Activity = self.env["vstbpn.campaign.activity"].with_user(self.officer_p)
         self.assertIn(activity, Activity.search([]))
         with self.assertRaises(AccessError):
-            activity.with_user(self.user_p).write({"actual_female": 3})
+            activity.with_user(self.officer_p).write({"actual_female": 3})
         with self.assertRaises(AccessError):
-            self._activity(user=self.user_p)
+            self._activity(user=self.officer_p)
         with self.assertRaises(AccessError):
-            self.plan_a.with_user(self.user_p).objectives = "<p>Imposed</p>"
-        figures = self.campaign.with_user(self.user_p)._vstbpn_dashboard_figures()
+            self.plan_a.with_user(self.officer_p).objectives = "<p>Imposed</p>"
+        figures = self.campaign.with_user(self.officer_p)._vstbpn_dashboard_figures()
         self.assertEqual(figures["fields"]["campaign_activity_count"], 1)
 
     def test_unit_sees_only_its_own_figures(self):
         self._done(self._activity(), 5, 5)
-        self._done(self._activity(plan=self.plan_b, user=self.user_b), 7, 7)
-        campaign = self.campaign.with_user(self.user_a)
+        self._done(self._activity(plan=self.plan_b, user=self.officer_b), 7, 7)
+        campaign = self.campaign.with_user(self.officer_a)
         self.assertEqual(
             campaign._vstbpn_dashboard_figures()["fields"]["participant_total"], 10
         )
         self.assertEqual(
-            self.campaign.with_user(self.user_p)._vstbpn_dashboard_figures()["fields"][
-                "participant_total"
-            ],
+            self.campaign.with_user(self.officer_p)._vstbpn_dashboard_figures()[
+                "fields"
+            ]["participant_total"],
             24,
         )
 
@@ -72,7 +72,7 @@ class TestAccess(VstbpnCampaignCase):
         activity = self._activity()
         for plan in (self.plan_b, self.plan_p):
             with self.assertRaises(UserError):
-                activity.with_user(self.user_a).write({"plan_id": plan.id})
+                activity.with_user(self.officer_a).write({"plan_id": plan.id})
         with self.assertRaises(AccessError):
             self._activity(plan=self.plan_b)
         self.assertEqual(activity.committee_id, self.district_a)

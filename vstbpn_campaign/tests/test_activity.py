@@ -61,11 +61,11 @@ class TestActivity(VstbpnCampaignCase):
                 self.subTest(vals=vals),
                 self.refused(ValidationError, message),
             ):
-                activity.with_user(self.user_a).write(vals)
+                activity.with_user(self.officer_a).write(vals)
             activity.invalidate_recordset()
             self.assertEqual(activity.actual_total, 0)
         with self.refused(ValidationError, "cannot be negative"):
-            activity.with_user(self.user_a).write(
+            activity.with_user(self.officer_a).write(
                 {
                     "partner_line_ids": [
                         (0, 0, {"partner_id": self.partner.id, "cash_amount": -1})
@@ -73,7 +73,7 @@ class TestActivity(VstbpnCampaignCase):
                 }
             )
         with self.refused(ValidationError, "beyond belief"):
-            activity.with_user(self.user_a).write(
+            activity.with_user(self.officer_a).write(
                 {
                     "partner_line_ids": [
                         (0, 0, {"partner_id": self.partner.id, "in_kind_value": 1e13})
@@ -104,7 +104,7 @@ class TestActivity(VstbpnCampaignCase):
             date_start=datetime(YEAR, 12, 14, 23, 30),
             date_end=datetime(YEAR, 12, 15, 1),
         )
-        self.campaign.with_user(self.user_p).preparation_date = date(YEAR, 11, 1)
+        self.campaign.with_user(self.officer_p).preparation_date = date(YEAR, 11, 1)
         preparation = self._activity(
             date_start=datetime(YEAR, 11, 5, 2), date_end=datetime(YEAR, 11, 5, 5)
         )
@@ -131,9 +131,9 @@ class TestActivity(VstbpnCampaignCase):
     def test_states_are_written_by_the_workflow_only(self):
         activity = self._activity()
         with self.assertRaises(UserError):
-            activity.with_user(self.user_a).write({"state": "done"})
+            activity.with_user(self.officer_a).write({"state": "done"})
         with self.assertRaises(UserError):
-            self.env["vstbpn.campaign.activity"].with_user(self.user_a).create(
+            self.env["vstbpn.campaign.activity"].with_user(self.officer_a).create(
                 {
                     "plan_id": self.plan_a.id,
                     "name": "x",
@@ -149,33 +149,33 @@ class TestActivity(VstbpnCampaignCase):
         action = activity.action_open_cancel_wizard()
         wizard = (
             self.env[action["res_model"]]
-            .with_user(self.user_a)
+            .with_user(self.officer_a)
             .with_context(**action["context"])
         )
         with self.refused(UserError, "Say why"):
-            activity.with_user(self.user_a).action_cancel(" ")
+            activity.with_user(self.officer_a).action_cancel(" ")
         wizard.create({"reason": "Storm warning"}).action_confirm()
         self.assertEqual(
             (activity.state, activity.cancel_reason), ("cancelled", "Storm warning")
         )
         self.assertFalse(activity.calendar_event_id.active)
-        activity.with_user(self.user_a).action_reset_to_planned()
+        activity.with_user(self.officer_a).action_reset_to_planned()
         self.assertEqual(activity.state, "planned")
         self.assertTrue(activity.calendar_event_id.active)
 
     def test_results_locked_once_the_campaign_is_closed(self):
         activity = self._done(self._activity(), 10, 5)
-        activity.with_user(self.user_a).write(
+        activity.with_user(self.officer_a).write(
             {"actual_female": 12, "result_note": "Corrected"}
         )
         self.assertEqual(activity.actual_total, 17)
-        self.campaign.with_user(self.user_p).action_close()
+        self.campaign.with_user(self.officer_p).action_close()
         with self.refused(UserError, "closed"):
-            activity.with_user(self.user_a).write({"actual_female": 20})
+            activity.with_user(self.officer_a).write({"actual_female": 20})
         with self.refused(UserError, "closed"):
-            activity.with_user(self.user_a).action_reset_to_planned()
+            activity.with_user(self.officer_a).action_reset_to_planned()
         with self.assertRaises(UserError):
-            activity.with_user(self.user_a).write(
+            activity.with_user(self.officer_a).write(
                 {
                     "partner_line_ids": [
                         (0, 0, {"partner_id": self.partner.id, "cash_amount": 1})
@@ -189,10 +189,10 @@ class TestActivity(VstbpnCampaignCase):
     def test_done_activities_are_not_deleted(self):
         activity = self._done(self._activity(), 1, 1)
         with self.assertRaises(UserError):
-            activity.with_user(self.user_a).unlink()
+            activity.with_user(self.officer_a).unlink()
         planned = self._activity()
         event = planned.calendar_event_id
-        planned.with_user(self.user_a).unlink()
+        planned.with_user(self.officer_a).unlink()
         self.assertFalse(event.exists())
 
     def test_on_the_calendar(self):
@@ -203,9 +203,9 @@ class TestActivity(VstbpnCampaignCase):
             (activity.name, activity.date_start, "Ward hall"),
         )
         self.assertEqual((event.res_model, event.res_id), (activity._name, activity.id))
-        self.assertIn(self.user_a.partner_id, event.partner_ids)
+        self.assertIn(self.officer_a.partner_id, event.partner_ids)
         self.assertEqual(event.privacy, "private")
-        activity.with_user(self.user_a).write(
+        activity.with_user(self.officer_a).write(
             {
                 "date_start": datetime(YEAR, 11, 21, 2),
                 "date_end": datetime(YEAR, 11, 21, 4),
@@ -222,10 +222,10 @@ class TestActivity(VstbpnCampaignCase):
         self.assertEqual(event.vstbpn_event_type, "campaign_activity")
         event.invalidate_recordset()
         with self.assertRaises(AccessError):
-            event.with_user(self.user_b).read(["name", "location"])
+            event.with_user(self.officer_b).read(["name", "location"])
         self.assertFalse(
             self.env["calendar.event"]
-            .with_user(self.user_b)
+            .with_user(self.officer_b)
             .search([("name", "ilike", activity.name)])
         )
 
@@ -235,13 +235,13 @@ class TestActivity(VstbpnCampaignCase):
         on its event."""
         event = self._activity().calendar_event_id
         attendee = event.attendee_ids.filtered(
-            lambda a: a.partner_id == self.user_a.partner_id
+            lambda a: a.partner_id == self.officer_a.partner_id
         )
         outsider = mail_new_test_user(
             self.env, login="c_outsider", groups="base.group_user"
         )
         before = sorted((a.id, a.state) for a in event.attendee_ids)
-        for user in (self.user_b, outsider):
+        for user in (self.officer_b, outsider):
             with self.assertRaises(UserError):
                 attendee.with_user(user).unlink()
             with self.assertRaises(UserError):

@@ -13,7 +13,7 @@ class TestCampaignBadInput(VstbpnCampaignCase):
     refused in Vietnamese, and nothing is saved."""
 
     def test_deadlines_within_or_after_the_month(self):
-        Campaign = self.env["vstbpn.campaign"].with_user(self.user_a)
+        Campaign = self.env["vstbpn.campaign"].with_user(self.officer_a)
         Campaign = Campaign.with_context(lang="vi_VN")
         values = {"year": YEAR + 1, "committee_id": self.district_a.id}
         count = Campaign.search_count([])

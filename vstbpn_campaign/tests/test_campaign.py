@@ -38,21 +38,21 @@ class TestCampaign(VstbpnCampaignCase):
                 ("res_id", "=", self.plan_a.id),
             ]
         )
-        self.assertEqual(todo.user_id, self.user_a)
+        self.assertEqual(todo.user_id, self.officer_a)
         self.assertEqual(
             todo.date_deadline,
             # the day of the officer who opened it, in Viet Nam
             max(
                 self.campaign.plan_deadline,
-                fields.Date.context_today(self.campaign.with_user(self.user_p)),
+                fields.Date.context_today(self.campaign.with_user(self.officer_p)),
             ),
         )
         with self.assertRaises(UserError):
-            self.campaign.with_user(self.user_p).action_open()
+            self.campaign.with_user(self.officer_p).action_open()
 
     def test_opened_campaign_keeps_its_participants(self):
         with self.assertRaises(UserError):
-            self.campaign.with_user(self.user_p).participant_mode = "next"
+            self.campaign.with_user(self.officer_p).participant_mode = "next"
 
     def test_participants_stay_below_the_organiser(self):
         other = self.env["vstbpn.committee"].create(
@@ -82,27 +82,27 @@ class TestCampaign(VstbpnCampaignCase):
             }
         )
         self.assertEqual(campaign.participant_ids, self.commune_a1)
-        campaign.with_user(self.user_p).action_open()
+        campaign.with_user(self.officer_p).action_open()
         self.assertEqual(
             campaign.plan_ids.committee_id, self.province | self.commune_a1
         )
 
     def test_one_campaign_per_committee_and_year(self):
         with self.refused(ValidationError, "Province P already organises"):
-            self.env["vstbpn.campaign"].with_user(self.user_p).create(
+            self.env["vstbpn.campaign"].with_user(self.officer_p).create(
                 {"year": YEAR, "committee_id": self.province.id}
             )
 
     def test_a_unit_cannot_organise_for_its_parent(self):
         with self.assertRaises(UserError):
-            self.env["vstbpn.campaign"].with_user(self.user_a).create(
+            self.env["vstbpn.campaign"].with_user(self.officer_a).create(
                 {"year": YEAR + 1, "committee_id": self.province.id}
             )
 
     def test_prepare_next_year(self):
         self.campaign.guidance = "<p>Plan with the member agencies.</p>"
         self.campaign.report_note = "<p>Well done.</p>"
-        action = self.campaign.with_user(self.user_p).action_prepare_next_year()
+        action = self.campaign.with_user(self.officer_p).action_prepare_next_year()
         copy = self.env["vstbpn.campaign"].browse(action["res_id"])
         self.assertEqual(copy.year, YEAR + 1)
         self.assertEqual(copy.state, "draft")
@@ -144,11 +144,11 @@ class TestCampaign(VstbpnCampaignCase):
 
     def test_closing_locks_and_reopening_unlocks(self):
         activity = self._activity()
-        self.campaign.with_user(self.user_p).action_close()
+        self.campaign.with_user(self.officer_p).action_close()
         with self.refused(UserError, "is closed"):
-            activity.with_user(self.user_a).write({"actual_female": 4})
-        self.campaign.with_user(self.user_p).action_reopen()
-        activity.with_user(self.user_a).write({"actual_female": 4})
+            activity.with_user(self.officer_a).write({"actual_female": 4})
+        self.campaign.with_user(self.officer_p).action_reopen()
+        activity.with_user(self.officer_a).write({"actual_female": 4})
         self.assertEqual(activity.actual_total, 4)
 
     def test_only_draft_campaigns_are_deleted(self):
@@ -164,7 +164,7 @@ class TestLaunchGuidance(VstbpnCampaignCase):
     def _new_campaign(self):
         return (
             self.env["vstbpn.campaign"]
-            .with_user(self.user_p)
+            .with_user(self.officer_p)
             .create(
                 {
                     "year": YEAR + 1,

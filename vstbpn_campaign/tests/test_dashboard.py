@@ -42,7 +42,7 @@ class TestDashboardOfManyCampaigns(VstbpnCampaignCase):
         """Each card shows what its dashboard shows: the national campaign's
         figures include the province's."""
         self._done(self._activity(), 3, 2)
-        self._done(self._activity(plan=self.plan_b, user=self.user_b), 4, 1)
+        self._done(self._activity(plan=self.plan_b, user=self.officer_b), 4, 1)
         self._activity(name="Still to come")
         campaigns = self.top | self.campaign
         for card, campaign in zip(self._cards(campaigns), campaigns, strict=True):

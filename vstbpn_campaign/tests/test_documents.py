@@ -34,7 +34,7 @@ class TestDocuments(VstbpnCampaignCase):
         )
         self._done(
             self._activity(
-                plan=self.plan_b, user=self.user_b, format_id=self.launch.id
+                plan=self.plan_b, user=self.officer_b, format_id=self.launch.id
             ),
             8,
             4,
@@ -53,25 +53,25 @@ class TestDocuments(VstbpnCampaignCase):
         }
 
     def test_summary_by_unit_and_format(self):
-        sheet = self._sheet(self.user_p)
+        sheet = self._sheet(self.officer_p)
         self.assertEqual(sheet["A1"].value, self.campaign.name)
         self.assertEqual(sheet.cell(4, 7).value, "Activities done")
         rows = self._rows(sheet)
         self.assertEqual(
             len(rows), 4 * FORMATS + FORMATS, "every unit × every format, then totals"
         )
-        talk_a = rows[("C-P-A", "Talk")]
+        talk_a = rows[("T-P-A", "Talk")]
         # planned, done, cancelled, expected F/M/T, counted F/M/T, cash...
         self.assertEqual(talk_a[:9], [1, 1, 0, 30, 20, 50, 20, 10, 30])
         self.assertEqual(talk_a[9], 2_500_000)
-        self.assertEqual(rows[("C-P-A", "Launch ceremony")][:3], [0, 0, 0])
+        self.assertEqual(rows[("T-P-A", "Launch ceremony")][:3], [0, 0, 0])
         self.assertEqual(rows[("Total", "Launch ceremony")][6:9], [8, 4, 12])
 
     def test_summary_as_the_unit_sees_it(self):
-        rows = self._rows(self._sheet(self.user_a))
+        rows = self._rows(self._sheet(self.officer_a))
         self.assertEqual(
             {code for code, _format in rows} - {"Total"},
-            {"C-P-A", "C-P-A1"},
+            {"T-P-A", "T-P-A1"},
             "the unit and the units below it",
         )
         self.assertEqual(rows[("Total", "Launch ceremony")][6:9], [0, 0, 0])

@@ -16,9 +16,9 @@ class TestCampaignIntegrityOverRpc(VstbpnCampaignCase):
         """Once the province's Action Month is closed, its figures (which
         include those of the campaigns below it) are final: district A cannot
         put a campaign of its own under it, nor move one there."""
-        self.campaign.with_user(self.user_p).action_close()
+        self.campaign.with_user(self.officer_p).action_close()
         children = self.campaign.child_ids
-        Campaign = self.env["vstbpn.campaign"].with_user(self.user_a)
+        Campaign = self.env["vstbpn.campaign"].with_user(self.officer_a)
         with self.assertRaises(REFUSED):
             Campaign.create(
                 {

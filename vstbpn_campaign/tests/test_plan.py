@@ -12,7 +12,7 @@ class TestPlan(VstbpnCampaignCase):
     returns it with a reason; an approved plan is read-only."""
 
     def test_submit_approve(self):
-        plan = self.plan_a.with_user(self.user_a)
+        plan = self.plan_a.with_user(self.officer_a)
         plan.write(
             {
                 "objectives": "<p>Reach every ward.</p>",
@@ -21,49 +21,49 @@ class TestPlan(VstbpnCampaignCase):
         )
         plan.action_submit()
         self.assertEqual(plan.state, "submitted")
-        self.assertEqual(plan.submitted_user_id, self.user_a)
+        self.assertEqual(plan.submitted_user_id, self.officer_a)
         review = self.env["mail.activity"].search(
             [
                 ("res_model", "=", plan._name),
                 ("res_id", "=", plan.id),
-                ("user_id", "=", self.user_p.id),
+                ("user_id", "=", self.officer_p.id),
             ]
         )
         self.assertTrue(review, "the organiser is asked to review it")
         with self.assertRaises(AccessError):
             plan.action_approve()
         with self.assertRaises(AccessError):
-            self.plan_a.with_user(self.user_b).action_approve()
-        self.plan_a.with_user(self.user_p).action_approve()
+            self.plan_a.with_user(self.officer_b).action_approve()
+        self.plan_a.with_user(self.officer_p).action_approve()
         self.assertEqual(self.plan_a.state, "approved")
-        self.assertEqual(self.plan_a.approved_user_id, self.user_p)
+        self.assertEqual(self.plan_a.approved_user_id, self.officer_p)
 
     def test_approved_plan_is_read_only(self):
-        self.plan_a.with_user(self.user_a).action_submit()
+        self.plan_a.with_user(self.officer_a).action_submit()
         with self.refused(UserError, "submitted and can no longer be changed"):
-            self.plan_a.with_user(self.user_a).objectives = "<p>Changed</p>"
-        self.plan_a.with_user(self.user_p).action_approve()
+            self.plan_a.with_user(self.officer_a).objectives = "<p>Changed</p>"
+        self.plan_a.with_user(self.officer_p).action_approve()
         with self.refused(UserError, "approved and can no longer be changed"):
-            self.plan_a.with_user(self.user_a).objectives = "<p>Changed</p>"
+            self.plan_a.with_user(self.officer_a).objectives = "<p>Changed</p>"
         with self.assertRaises(UserError):
-            self.plan_a.with_user(self.user_a).write({"state": "draft"})
+            self.plan_a.with_user(self.officer_a).write({"state": "draft"})
 
     def test_return_with_a_reason(self):
-        self.plan_a.with_user(self.user_a).action_submit()
+        self.plan_a.with_user(self.officer_a).action_submit()
         with self.refused(UserError, "Say why"):
-            self.plan_a.with_user(self.user_p).action_return(" ")
-        action = self.plan_a.with_user(self.user_p).action_open_return_wizard()
+            self.plan_a.with_user(self.officer_p).action_return(" ")
+        action = self.plan_a.with_user(self.officer_p).action_open_return_wizard()
         wizard = (
             self.env[action["res_model"]]
-            .with_user(self.user_p)
+            .with_user(self.officer_p)
             .with_context(**action["context"])
             .create({"reason": "Add a talk for men"})
         )
         wizard.action_confirm()
         self.assertEqual(self.plan_a.state, "draft")
         self.assertEqual(self.plan_a.return_reason, "Add a talk for men")
-        self.plan_a.with_user(self.user_a).objectives = "<p>With a talk for men</p>"
-        self.plan_a.with_user(self.user_a).action_submit()
+        self.plan_a.with_user(self.officer_a).objectives = "<p>With a talk for men</p>"
+        self.plan_a.with_user(self.officer_a).action_submit()
         self.assertFalse(self.plan_a.return_reason)
 
     def test_second_plan_for_the_same_unit_is_refused(self):
@@ -74,7 +74,7 @@ class TestPlan(VstbpnCampaignCase):
 
     def test_a_unit_does_not_create_plans(self):
         with self.assertRaises(AccessError):
-            self.env["vstbpn.campaign.plan"].with_user(self.user_a).create(
+            self.env["vstbpn.campaign.plan"].with_user(self.officer_a).create(
                 {"campaign_id": self.campaign.id, "committee_id": self.district_a.id}
             )
 
@@ -101,12 +101,12 @@ class TestPlan(VstbpnCampaignCase):
         self.env["vstbpn.campaign.plan"]._cron_remind_and_escalate()
         self.assertEqual(self.plan_b.escalation_date, date.today())
         self.assertEqual(self.plan_b.submission_status, "missing")
-        escalation = Activity.search(domain + [("user_id", "=", self.user_p.id)])
+        escalation = Activity.search(domain + [("user_id", "=", self.officer_p.id)])
         self.assertIn("has not submitted", escalation[-1].summary)
 
     def test_planned_budget_by_category(self):
         category = self.env.ref("vstbpn_committee.budget_category_communication")
-        plan = self.plan_a.with_user(self.user_a)
+        plan = self.plan_a.with_user(self.officer_a)
         plan.write(
             {
                 "budget_line_ids": [
@@ -126,4 +126,4 @@ class TestPlan(VstbpnCampaignCase):
                 {"budget_line_ids": [(0, 0, {"category_id": category.id, "amount": 1})]}
             )
         with self.assertRaises(AccessError):
-            self.plan_a.budget_line_ids.with_user(self.user_b).read(["amount"])
+            self.plan_a.budget_line_ids.with_user(self.officer_b).read(["amount"])

@@ -51,7 +51,7 @@ class TestFilledFiguresAreChecked(VstbpnCampaignCase):
                 "date_to": date(YEAR, 12, 31),
             }
         )
-        period = period.with_user(self.user_p)
+        period = period.with_user(self.officer_p)
         period.action_open()
         report_a = self._report(period, self.district_a)
         violation = report_a.violation_ids.filtered(lambda v: v.rule_id == rule)
@@ -64,11 +64,11 @@ class TestFilledFiguresAreChecked(VstbpnCampaignCase):
     def test_refilling_checks_the_figures_again(self):
         template = self.env.ref("vstbpn_campaign.template_action_month")
         rule = self._warning(template, "[AM-15.total]", "100", CROWDED)
-        self.campaign.with_user(self.user_p).action_request_reports()
+        self.campaign.with_user(self.officer_p).action_request_reports()
         report_a = self._report(self.campaign.period_ids, self.district_a)
         self.assertFalse(report_a.violation_ids.filtered(lambda v: v.rule_id == rule))
         self._done(self._activity(name="Late talk"), 5, 5)
-        report_a.with_user(self.user_a).action_fill_campaign_values()
+        report_a.with_user(self.officer_a).action_fill_campaign_values()
         violation = report_a.violation_ids.filtered(lambda v: v.rule_id == rule)
         self.assertEqual(violation.left_value, 105)
         self.assertIn("participants: more than the halls hold", violation.message)

@@ -51,7 +51,7 @@ class TestReporting(VstbpnCampaignCase):
         )
         self._activity(name="Planned only")
         self.talk_b = self._done(
-            self._activity(plan=self.plan_b, user=self.user_b), 8, 4
+            self._activity(plan=self.plan_b, user=self.officer_b), 8, 4
         )
 
     def _value(self, report, indicator):
@@ -61,7 +61,7 @@ class TestReporting(VstbpnCampaignCase):
         return period.report_ids.filtered(lambda r: r.committee_id == committee)
 
     def test_results_report_fills_itself(self):
-        action = self.campaign.with_user(self.user_p).action_request_reports()
+        action = self.campaign.with_user(self.officer_p).action_request_reports()
         period = self.campaign.period_ids
         self.assertEqual(action["domain"], [("period_id", "=", period.id)])
         self.assertEqual(
@@ -85,18 +85,18 @@ class TestReporting(VstbpnCampaignCase):
         report_b = self._report(period, self.district_b)
         self.assertEqual(self._value(report_b, self.ind_participants).total, 12)
         with self.assertRaises(UserError):
-            self.campaign.with_user(self.user_p).action_request_reports()
+            self.campaign.with_user(self.officer_p).action_request_reports()
 
     def test_consolidated_upward(self):
-        self.campaign.with_user(self.user_p).action_request_reports()
+        self.campaign.with_user(self.officer_p).action_request_reports()
         period = self.campaign.period_ids
         for unit, user in (
-            (self.district_a, self.user_a),
-            (self.district_b, self.user_b),
+            (self.district_a, self.officer_a),
+            (self.district_b, self.officer_b),
         ):
             self._report(period, unit).with_user(user).action_submit()
-            self._report(period, unit).with_user(self.user_p).action_accept()
-        province = self._report(period, self.province).with_user(self.user_p)
+            self._report(period, unit).with_user(self.officer_p).action_accept()
+        province = self._report(period, self.province).with_user(self.officer_p)
         province.action_consolidate()
         participants = self._value(province, self.ind_participants)
         self.assertEqual(
@@ -110,9 +110,9 @@ class TestReporting(VstbpnCampaignCase):
         self.assertEqual(self._value(province, self.ind_activities).result_number, 4)
 
     def test_refill_until_submitted(self):
-        self.campaign.with_user(self.user_p).action_request_reports()
+        self.campaign.with_user(self.officer_p).action_request_reports()
         report_a = self._report(self.campaign.period_ids, self.district_a).with_user(
-            self.user_a
+            self.officer_a
         )
         self._done(self._activity(name="Late talk"), 5, 5)
         self.assertEqual(self._value(report_a, self.ind_participants).total, 95)
@@ -125,17 +125,17 @@ class TestReporting(VstbpnCampaignCase):
             report_a.action_fill_campaign_values()
 
     def test_units_fill_only_their_own_report(self):
-        self.campaign.with_user(self.user_p).action_request_reports()
+        self.campaign.with_user(self.officer_p).action_request_reports()
         report_a = self._report(self.campaign.period_ids, self.district_a)
         with self.assertRaises(UserError):
-            report_a.with_user(self.user_b).action_fill_campaign_values()
+            report_a.with_user(self.officer_b).action_fill_campaign_values()
 
     def test_annual_report_takes_the_same_figures(self):
         template = self.env.ref("vstbpn_reporting.template_annual")
         self.assertIn(self.ind_participants, template.line_ids.indicator_id)
         period = (
             self.env["vstbpn.report.period"]
-            .with_user(self.user_p)
+            .with_user(self.officer_p)
             .create(
                 {
                     "name": "Annual 2017",
@@ -158,7 +158,7 @@ class TestReporting(VstbpnCampaignCase):
     def test_other_years_are_not_counted(self):
         period = (
             self.env["vstbpn.report.period"]
-            .with_user(self.user_p)
+            .with_user(self.officer_p)
             .create(
                 {
                     "name": "Annual 2018",

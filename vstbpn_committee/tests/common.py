@@ -1,15 +1,31 @@
+from contextlib import contextmanager
+
+from odoo import Command
 from odoo.tests import TransactionCase
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 
 class VstbpnCommitteeCase(TransactionCase):
-    """A province with two sibling districts and a commune, and one user per role.
+    """The test tree of the whole suite, and one user per role.
 
-    ``officer_a`` works for district A, ``officer_b`` for its sibling B,
-    ``officer_p`` and ``manager_p`` for the province; ``member_a`` reads
-    district A because their employee is a current member of it.
+    Province P above two sibling districts A and B, and commune A1 below A.
+    The roles are named once, here, for every addon's tests:
+
+    - ``officer_p``, ``officer_a``, ``officer_b``: an officer of P, A, B;
+    - ``manager_p``, ``manager_a``: a manager of P, A;
+    - ``member_a``: reads district A, because their employee
+      (``employee_member_a``) is a current member of it.
+
+    Reporting's and the Action Month's bases extend this class with their
+    own fixtures; the switches below leave out what their tests were written
+    without.
     """
+
+    # the commune A1 below district A
+    WITH_COMMUNE = True
+    # the managers of P and A
+    WITH_MANAGERS = True
 
     @classmethod
     def setUpClass(cls):
@@ -21,38 +37,52 @@ class VstbpnCommitteeCase(TransactionCase):
         cls.level_province = cls.env.ref("vstbpn_committee.level_province")
         cls.level_district = cls.env.ref("vstbpn_committee.level_district")
         cls.level_commune = cls.env.ref("vstbpn_committee.level_commune")
+        cls._create_tree()
+        cls._create_officers_and_managers()
+        cls._create_member()
+        cls.alice, cls.bob, cls.carol = cls.env["res.partner"].create(
+            [{"name": "Alice"}, {"name": "Bob"}, {"name": "Carol"}]
+        )
+
+    @classmethod
+    def _create_tree(cls):
         cls.province = cls.Committee.create(
             {"name": "Province P", "code": "T-P", "level_id": cls.level_province.id}
         )
         cls.district_a, cls.district_b = cls.Committee.create(
             [
                 {
-                    "name": "District A",
-                    "code": "T-A",
+                    "name": f"District {letter}",
+                    "code": f"T-P-{letter}",
                     "level_id": cls.level_district.id,
                     "parent_id": cls.province.id,
-                },
-                {
-                    "name": "District B",
-                    "code": "T-B",
-                    "level_id": cls.level_district.id,
-                    "parent_id": cls.province.id,
-                },
+                }
+                for letter in "AB"
             ]
         )
-        cls.commune_a1 = cls.Committee.create(
-            {
-                "name": "Commune A1",
-                "code": "T-A1",
-                "level_id": cls.level_commune.id,
-                "parent_id": cls.district_a.id,
-            }
-        )
+        cls.commune_a1 = cls.Committee
+        if cls.WITH_COMMUNE:
+            cls.commune_a1 = cls.Committee.create(
+                {
+                    "name": "Commune A1",
+                    "code": "T-P-A1",
+                    "level_id": cls.level_commune.id,
+                    "parent_id": cls.district_a.id,
+                }
+            )
+
+    @classmethod
+    def _create_officers_and_managers(cls):
         cls.officer_p = cls._new_user("t_officer_p", "officer", cls.province)
-        cls.manager_p = cls._new_user("t_manager_p", "manager", cls.province)
         cls.officer_a = cls._new_user("t_officer_a", "officer", cls.district_a)
-        cls.manager_a = cls._new_user("t_manager_a", "manager", cls.district_a)
         cls.officer_b = cls._new_user("t_officer_b", "officer", cls.district_b)
+        cls.manager_p = cls.manager_a = cls.env["res.users"]
+        if cls.WITH_MANAGERS:
+            cls.manager_p = cls._new_user("t_manager_p", "manager", cls.province)
+            cls.manager_a = cls._new_user("t_manager_a", "manager", cls.district_a)
+
+    @classmethod
+    def _create_member(cls):
         cls.member_a = cls._new_user("t_member_a", "member")
         cls.employee_member_a = cls.env["hr.employee"].create(
             {"name": "Member of A", "user_id": cls.member_a.id}
@@ -65,21 +95,40 @@ class VstbpnCommitteeCase(TransactionCase):
                 "date_start": "2020-01-01",
             }
         )
-        cls.alice, cls.bob, cls.carol = cls.env["res.partner"].create(
-            [{"name": "Alice"}, {"name": "Bob"}, {"name": "Carol"}]
-        )
+        # the committees a user works for are cached on the user
+        cls.member_a.invalidate_recordset()
 
     @classmethod
     def _new_user(cls, login, role, committee=None):
-        user = mail_new_test_user(
+        """A user of the group ``vstbpn_committee.group_<role>``, working for
+        ``committee`` if given, in Viet Nam's time zone. English whatever the
+        database's languages, so that what users are sent reads the same
+        everywhere; tests of Vietnamese say so."""
+        values = {"lang": "en_US", "tz": "Asia/Ho_Chi_Minh"}
+        if committee:
+            values["vstbpn_committee_ids"] = [Command.set(committee.ids)]
+        return mail_new_test_user(
             cls.env,
             login=login,
             groups=f"base.group_user,vstbpn_committee.group_{role}",
+            **values,
         )
-        if committee:
-            user.vstbpn_committee_ids = committee
-        return user
 
     def vi(self, records):
         """The records in a Vietnamese environment, to check translated messages."""
         return records.with_context(lang="vi_VN")
+
+    @contextmanager
+    def assertRaisesText(self, exception, text):
+        """assertRaises (which rolls back what was written) plus the message."""
+        with self.assertRaises(exception) as catcher:
+            yield catcher
+        self.assertIn(text, str(catcher.exception))
+
+    @contextmanager
+    def refused(self, exception, pattern):
+        """Like assertRaisesRegex, in a savepoint as assertRaises is: what
+        the refused call left in the cache is dropped with it."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), pattern)

@@ -217,7 +217,7 @@ class TestIntegrity(VstbpnCommitteeCase):
     def test_duplicates_named_in_vietnamese(self):
         with self.assertRaises(ValidationError) as caught:
             self.vi(self.Committee).create(
-                {"name": "Twin", "code": "T-A", "level_id": self.level_district.id}
+                {"name": "Twin", "code": "T-P-A", "level_id": self.level_district.id}
             )
         self.assertIn("District A", str(caught.exception))
         self.assertIn("đã được dùng", str(caught.exception))

@@ -1,61 +1,24 @@
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 from odoo import Command
-from odoo.tests import TransactionCase
 
-from odoo.addons.mail.tests.common import mail_new_test_user
-
-OFFICER_GROUPS = "base.group_user,vstbpn_committee.group_officer"
+from odoo.addons.vstbpn_committee.tests.common import VstbpnCommitteeCase
 
 
-class VstbpnReportingCase(TransactionCase):
-    """A small tree and a user per role.
-
-    Province P (officer ``user_province``) above two sibling districts A and B
-    (officers ``user_a`` and ``user_b``); ``user_a_member`` only reads A.
-    The template asks for one indicator of each consolidation rule.
+class VstbpnReportingCase(VstbpnCommitteeCase):
+    """The test tree of ``VstbpnCommitteeCase`` without its commune and its
+    managers (province P above districts A and B, an officer of each, a
+    member of A), and a template that asks for one indicator of each
+    consolidation rule.
     """
+
+    WITH_COMMUNE = False
+    WITH_MANAGERS = False
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        Committee = cls.env["vstbpn.committee"]
-        cls.province = Committee.create(
-            {
-                "name": "Province P",
-                "code": "T-P",
-                "level_id": cls.env.ref("vstbpn_committee.level_province").id,
-            }
-        )
-        district = cls.env.ref("vstbpn_committee.level_district").id
-        cls.district_a = Committee.create(
-            {
-                "name": "District A",
-                "code": "T-P-A",
-                "level_id": district,
-                "parent_id": cls.province.id,
-            }
-        )
-        cls.district_b = Committee.create(
-            {
-                "name": "District B",
-                "code": "T-P-B",
-                "level_id": district,
-                "parent_id": cls.province.id,
-            }
-        )
-        cls.user_province = cls._new_user("t_province", cls.province, OFFICER_GROUPS)
-        cls.user_a = cls._new_user("t_district_a", cls.district_a, OFFICER_GROUPS)
-        cls.user_b = cls._new_user("t_district_b", cls.district_b, OFFICER_GROUPS)
-        cls.user_a_member = cls._new_user(
-            "t_member_a",
-            cls.district_a,
-            "base.group_user,vstbpn_committee.group_member",
-        )
         (cls.province | cls.district_a | cls.district_b).invalidate_recordset()
-
         ref = cls.env.ref
         cls.ind_participants = ref(
             "vstbpn_reporting.indicator_act_training_participants"
@@ -94,18 +57,6 @@ class VstbpnReportingCase(TransactionCase):
                     Command.create({"name": "Proposals"}),
                 ],
             }
-        )
-
-    @classmethod
-    def _new_user(cls, login, committee, groups):
-        # English whatever the database's languages, so that what users are
-        # sent reads the same everywhere; tests of Vietnamese say so
-        return mail_new_test_user(
-            cls.env,
-            login=login,
-            groups=groups,
-            lang="en_US",
-            vstbpn_committee_ids=[Command.set(committee.ids)],
         )
 
     @classmethod
@@ -162,16 +113,6 @@ class VstbpnReportingCase(TransactionCase):
         for indicator, vals in figures.items():
             self._value(report, indicator).write(vals)
 
-    @contextmanager
-    def assertRaisesText(self, exception, text):
-        """assertRaises (which rolls back what was written) plus the message."""
-        with self.assertRaises(exception) as catcher:
-            yield catcher
-        self.assertIn(text, str(catcher.exception))
-
     def _figure(self, number):
         """A bound as messages write it, in the test user's language."""
         return self.env["vstbpn.indicator"]._format_figure(number)
-
-    def _vi(self, record):
-        return record.with_context(lang="vi_VN")

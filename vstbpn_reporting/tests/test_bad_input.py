@@ -59,7 +59,7 @@ class TestBadFigures(VstbpnReportingCase):
                     self.subTest(number=number, field=fname),
                     self.assertRaises(ValidationError),
                 ):
-                    participants.with_user(self.user_a).write({fname: number})
+                    participants.with_user(self.officer_a).write({fname: number})
         participants.invalidate_recordset()
         self.assertEqual(
             (participants.female, participants.male, participants.total), (3, 2, 5)

@@ -45,7 +45,7 @@ class TestConsolidation(VstbpnReportingCase):
 
     def _submit_and_accept(self, reports):
         reports.action_submit()
-        reports.with_user(self.user_province).action_accept()
+        reports.with_user(self.officer_p).action_accept()
 
     def test_only_committees_with_units_below_offer_consolidation(self):
         self.assertTrue(self.report_p.has_units_below)
@@ -55,7 +55,7 @@ class TestConsolidation(VstbpnReportingCase):
         self._fill_districts()
         self._fill(self.report_p, {self.ind_meetings: {"value_number": 4}})
         self._submit_and_accept(self.report_a | self.report_b)
-        self.report_p.with_user(self.user_province).action_consolidate()
+        self.report_p.with_user(self.officer_p).action_consolidate()
 
         def result(indicator):
             value = self._value(self.report_p, indicator)
@@ -125,7 +125,7 @@ class TestConsolidation(VstbpnReportingCase):
         self._fill(self.report_a, {self.ind_supported: {"female": 2, "male": 1}})
         self._submit_and_accept(self.report_a)
         with self.assertRaisesText(ValidationError, "đang thiếu hoặc bằng 0"):
-            self._vi(self.report_p).action_consolidate()
+            self.vi(self.report_p).action_consolidate()
         self.assertFalse(self.report_p.is_consolidated)
 
     def test_level_by_level(self):

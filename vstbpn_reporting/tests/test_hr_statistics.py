@@ -108,7 +108,7 @@ class TestHrStatistics(VstbpnReportingCase):
         period = self._open_period(deadline=date.today() + timedelta(days=5))
         report_p = self._report(period, self.province)
         with self.assertRaisesRegex(UserError, "Thống kê nhân sự"):
-            self._vi(report_p).action_fill_automatic_values()
+            self.vi(report_p).action_fill_automatic_values()
 
     def test_filling_again_checks_the_validation_rules(self):
         """The fill writes by SQL: the rules must see its figures as they see

@@ -52,15 +52,15 @@ class TestIntegrity(VstbpnReportingCase):
         that membership to the province. The move is refused, and the
         committees they work for and the reports they see stay the same."""
         employee = self.env["hr.employee"].create(
-            {"name": "Officer of A", "user_id": self.user_a.id}
+            {"name": "Officer of A", "user_id": self.officer_a.id}
         )
-        Report = self.env["vstbpn.report"].with_user(self.user_a)
-        allowed = self.user_a.vstbpn_allowed_committee_ids
+        Report = self.env["vstbpn.report"].with_user(self.officer_a)
+        allowed = self.officer_a.vstbpn_allowed_committee_ids
         visible = Report.search([])
         self.assertEqual(visible.committee_id, self.district_a)
         membership = (
             self.env["vstbpn.committee.member"]
-            .with_user(self.user_a)
+            .with_user(self.officer_a)
             .create(
                 {
                     "committee_id": self.district_a.id,
@@ -71,14 +71,14 @@ class TestIntegrity(VstbpnReportingCase):
         )
         with self.assertRaises(UserError):
             membership.write({"committee_id": self.province.id})
-        self.user_a.invalidate_recordset()
-        self.assertEqual(self.user_a.vstbpn_allowed_committee_ids, allowed)
+        self.officer_a.invalidate_recordset()
+        self.assertEqual(self.officer_a.vstbpn_allowed_committee_ids, allowed)
         self.assertEqual(Report.search([]), visible)
         with self.assertRaises(AccessError):
-            self.report_b.with_user(self.user_a).read(["name"])
+            self.report_b.with_user(self.officer_a).read(["name"])
 
     def test_report_cannot_move(self):
-        report = self.report_a.with_user(self.user_a)
+        report = self.report_a.with_user(self.officer_a)
         before = self.snapshot(self.report_a, ["committee_id", "period_id"])
         moves = [
             {"committee_id": self.district_b.id},
@@ -105,7 +105,7 @@ class TestIntegrity(VstbpnReportingCase):
         ]
         for vals in moves:
             with self.subTest(vals=vals), self.assertRaises(REFUSED):
-                value.with_user(self.user_a).write(vals)
+                value.with_user(self.officer_a).write(vals)
         self.assertEqual(
             self.snapshot(value, ["report_id", "indicator_id", "committee_id"]),
             before,
@@ -116,21 +116,21 @@ class TestIntegrity(VstbpnReportingCase):
         value = self._value(self.report_a, self.ind_participants)
         for name, figure in CONSOLIDATED.items():
             with self.subTest(field=name), self.assertRaises(UserError):
-                value.with_user(self.user_a).write({name: figure})
+                value.with_user(self.officer_a).write({name: figure})
         self.assertFalse(value.is_consolidated)
         self.assertEqual(value.result_total, 0)
         for name in ("is_consolidated", "consolidation_date", "state"):
             with self.subTest(field=name), self.assertRaises(UserError):
-                self.report_a.with_user(self.user_a).write({name: "2017-06-01"})
+                self.report_a.with_user(self.officer_a).write({name: "2017-06-01"})
         self.assertFalse(self.report_a.is_consolidated)
 
     def test_lines_created_only_on_own_reports(self):
-        Value = self.env["vstbpn.report.value"].with_user(self.user_a)
+        Value = self.env["vstbpn.report.value"].with_user(self.officer_a)
         for report in (self.report_p, self.report_b, self.report_q):
             with self.subTest(report=report.name), self.assertRaises(AccessError):
                 Value.create({"report_id": report.id, "indicator_id": self.ind_text.id})
         with self.assertRaises(UserError):
-            self.env["vstbpn.report.value"].with_user(self.user_a).create(
+            self.env["vstbpn.report.value"].with_user(self.officer_a).create(
                 {
                     "report_id": self.report_a.id,
                     "indicator_id": self.ind_text.id,
@@ -139,7 +139,7 @@ class TestIntegrity(VstbpnReportingCase):
             )
 
     def test_report_created_only_for_own_committee(self):
-        Report = self.env["vstbpn.report"].with_user(self.user_a)
+        Report = self.env["vstbpn.report"].with_user(self.officer_a)
         for committee in (self.district_b, self.province, self.province_q):
             with (
                 self.subTest(committee=committee.name),
@@ -153,19 +153,17 @@ class TestIntegrity(VstbpnReportingCase):
     def test_period_state_and_targets(self):
         period = self._create_period(name="Draft period")
         with self.assertRaises(UserError):
-            period.with_user(self.user_province).write({"state": "open"})
+            period.with_user(self.officer_p).write({"state": "open"})
         self.assertEqual(period.state, "draft")
         with self.assertRaises(ValidationError):
-            period.with_user(self.user_province).write(
+            period.with_user(self.officer_p).write(
                 {
                     "target_mode": "manual",
                     "target_committee_ids": [(6, 0, [self.province_q.id])],
                 }
             )
         with self.assertRaises(UserError):
-            period.with_user(self.user_province).write(
-                {"committee_id": self.district_a.id}
-            )
+            period.with_user(self.officer_p).write({"committee_id": self.district_a.id})
         self.assertEqual(period.committee_id, self.province)
 
 
@@ -178,19 +176,19 @@ class TestWithoutEmail(VstbpnReportingCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
-        for user in (cls.user_a, cls.user_province):
+        for user in (cls.officer_a, cls.officer_p):
             user.partner_id.email = False
         cls._open_period_with_reports()
 
     def test_submit_accept_return_consolidate_without_email(self):
         self._fill(self.report_a, {self.ind_meetings: {"value_number": 2}})
-        self.report_a.with_user(self.user_a).action_submit()
-        self.report_a.with_user(self.user_province).action_return("Check figures")
+        self.report_a.with_user(self.officer_a).action_submit()
+        self.report_a.with_user(self.officer_p).action_return("Check figures")
         self.assertEqual(self.report_a.state, "draft")
         self.assertIn("Check figures", self.report_a.message_ids[0].body)
-        self.report_a.with_user(self.user_a).action_submit()
-        self.report_a.with_user(self.user_province).action_accept()
-        self.report_p.with_user(self.user_province).action_consolidate()
+        self.report_a.with_user(self.officer_a).action_submit()
+        self.report_a.with_user(self.officer_p).action_accept()
+        self.report_p.with_user(self.officer_p).action_consolidate()
         self.assertTrue(self.report_p.is_consolidated)
         self.assertEqual(self._value(self.report_p, self.ind_meetings).result_number, 2)
 
@@ -203,7 +201,7 @@ class TestWithoutEmail(VstbpnReportingCase):
         sheet.parent.save(output)
         wizard = (
             self.env["vstbpn.report.import"]
-            .with_user(self.user_a)
+            .with_user(self.officer_a)
             .create(
                 {
                     "report_id": self.report_a.id,

@@ -156,16 +156,16 @@ class TestOutliers(VstbpnReportingCase):
 
     def test_unit_explains_and_the_committee_above_reads_it(self):
         self._submit(self.previous, self.district_a, 20)
-        value = self._check(60).with_user(self.user_a)
+        value = self._check(60).with_user(self.officer_a)
         self.assertEqual(self.report_a.unexplained_outlier_count, 1)
-        for user in (self.user_province, self.user_b):
+        for user in (self.officer_p, self.officer_b):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 value.with_user(user).outlier_explanation = "Not theirs"
         value.outlier_explanation = "Two extraordinary meetings on floods"
         self.report_a._check_quality()
         self.assertEqual(self.report_a.unexplained_outlier_count, 0)
-        self.report_a.with_user(self.user_a).action_submit()
-        seen = value.with_user(self.user_province)
+        self.report_a.with_user(self.officer_a).action_submit()
+        seen = value.with_user(self.officer_p)
         self.assertEqual(
             (seen.outlier_kind, seen.outlier_explanation),
             ("jump", "Two extraordinary meetings on floods"),
@@ -175,7 +175,7 @@ class TestOutliers(VstbpnReportingCase):
 
     def test_flags_are_the_systems(self):
         self._submit(self.previous, self.district_a, 20)
-        value = self._check(60).with_user(self.user_a)
+        value = self._check(60).with_user(self.officer_a)
         for vals in ({"outlier_kind": False}, {"outlier_previous": 60}):
             with self.subTest(vals=vals), self.assertRaises(UserError):
                 value.write(vals)
@@ -183,7 +183,7 @@ class TestOutliers(VstbpnReportingCase):
     def test_outliers_do_not_block_submission(self):
         self._submit(self.previous, self.district_a, 20)
         self._fill(self.report_a, {self.ind_meetings: {"value_number": 60}})
-        self.report_a.with_user(self.user_a).action_submit()
+        self.report_a.with_user(self.officer_a).action_submit()
         self.assertEqual(self.report_a.state, "submitted")
         self.assertEqual(
             self._value(self.report_a, self.ind_meetings).outlier_kind, "jump"
@@ -193,18 +193,18 @@ class TestOutliers(VstbpnReportingCase):
         self._submit(self.previous, self.district_a, 20)
         self._peers(10, 12, 14, 16)
         self._fill(self.report_a, {self.ind_meetings: {"value_number": 60}})
-        self.report_a.with_user(self.user_a).action_submit()
-        self.period.with_user(self.user_province).action_open_quality()
+        self.report_a.with_user(self.officer_a).action_submit()
+        self.period.with_user(self.officer_p).action_open_quality()
         row = (
             self.env["vstbpn.report.quality"]
-            .with_user(self.user_province)
+            .with_user(self.officer_p)
             .search([("report_id", "=", self.report_a.id)])
         )
         self.assertEqual(
             (row.outlier_count, row.unexplained_outlier_count, row.quality_status),
             (1, 1, "to_explain"),
         )
-        reason = self.report_a.with_user(self.user_province)._get_quality_summary()
+        reason = self.report_a.with_user(self.officer_p)._get_quality_summary()
         self.assertIn("[ACT-01]", reason)
         self.assertIn("60 against 20 in the previous period", reason)
 

@@ -80,7 +80,7 @@ class TestReportPeriod(VstbpnReportingCase):
         )
         self.assertEqual(len(report_a.answer_ids), 2)
         activity = report_a.activity_ids
-        self.assertEqual(activity.user_id, self.user_a)
+        self.assertEqual(activity.user_id, self.officer_a)
         self.assertEqual(
             activity.activity_type_id,
             self.env.ref("vstbpn_reporting.mail_activity_type_report_submit"),
@@ -111,7 +111,7 @@ class TestReportPeriod(VstbpnReportingCase):
     def test_closed_period_refuses_submission(self):
         period = self._open_period(deadline=date.today() + timedelta(days=10))
         period.action_close()
-        report = self._vi(self._report(period, self.district_a))
+        report = self.vi(self._report(period, self.district_a))
         with self.assertRaisesText(UserError, "không thể nộp báo cáo"):
             report.action_submit()
         self.assertEqual(report.state, "draft")

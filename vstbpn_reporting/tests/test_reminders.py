@@ -24,7 +24,7 @@ class TestReminders(VstbpnReportingCase):
         after_first = self._activities(report_a)
         self.assertEqual(len(after_first), before + 1)
         reminder = after_first.filtered(lambda a: "Reminder" in (a.summary or ""))
-        self.assertEqual(reminder.user_id, self.user_a)
+        self.assertEqual(reminder.user_id, self.officer_a)
         self.assertEqual(report_a.last_reminder_date, date.today())
         Report._cron_remind_and_escalate()
         self.assertEqual(self._activities(report_a), after_first, "nothing twice a day")
@@ -52,7 +52,7 @@ class TestReminders(VstbpnReportingCase):
         self.assertEqual(report_a.escalation_date, date.today())
         self.assertEqual(report_a.submission_status, "missing")
         escalation = self._activities(report_a).filtered(
-            lambda a: a.user_id == self.user_province
+            lambda a: a.user_id == self.officer_p
         )
         self.assertEqual(len(escalation), 1)
         self.assertIn("Overdue", escalation.summary)
@@ -65,8 +65,8 @@ class TestReminders(VstbpnReportingCase):
     def test_activities_speak_each_recipients_language(self):
         """The province opens the period in English; the unit reads Vietnamese."""
         # written back, not only rolled back: the language is also cached
-        self.addCleanup(self.user_a.write, {"lang": self.user_a.lang})
-        self.user_a.lang = "vi_VN"
+        self.addCleanup(self.officer_a.write, {"lang": self.officer_a.lang})
+        self.officer_a.lang = "vi_VN"
         period = self._open_period(deadline=date(2030, 12, 15))
         summary_a = self._activities(self._report(period, self.district_a)).summary
         summary_b = self._activities(self._report(period, self.district_b)).summary

@@ -15,17 +15,15 @@ class TestReport(VstbpnReportingCase):
         cls.report_a = cls._report(cls.period, cls.district_a)
 
     def test_submit_on_time(self):
-        self.report_a.with_user(self.user_a).action_submit()
+        self.report_a.with_user(self.officer_a).action_submit()
         self.assertEqual(self.report_a.state, "submitted")
         self.assertEqual(self.report_a.submission_status, "on_time")
-        self.assertEqual(self.report_a.submitted_user_id, self.user_a)
+        self.assertEqual(self.report_a.submitted_user_id, self.officer_a)
         self.assertFalse(
-            self.report_a.activity_ids.filtered(lambda a: a.user_id == self.user_a)
+            self.report_a.activity_ids.filtered(lambda a: a.user_id == self.officer_a)
         )
         review = self.report_a.activity_ids
-        self.assertEqual(
-            review.user_id, self.user_province, "the committee above reviews"
-        )
+        self.assertEqual(review.user_id, self.officer_p, "the committee above reviews")
 
     def test_late_and_missing_against_the_deadline(self):
         past = self._open_period(name="Past", deadline=date.today() - timedelta(days=3))
@@ -41,15 +39,15 @@ class TestReport(VstbpnReportingCase):
         value.value_number = 3
         self.report_a.action_submit()
         with self.assertRaisesText(UserError, "đã được gửi và không thể sửa"):
-            self._vi(value).write({"value_number": 4})
+            self.vi(value).write({"value_number": 4})
         with self.assertRaises(UserError):
-            self._vi(self.report_a.answer_ids[0]).write({"answer": "<p>late edit</p>"})
+            self.vi(self.report_a.answer_ids[0]).write({"answer": "<p>late edit</p>"})
         self.assertEqual(value.value_number, 3)
 
     def test_status_is_changed_only_by_the_buttons(self):
         with self.assertRaises(UserError):
-            self.report_a.with_user(self.user_a).write({"state": "accepted"})
-        faked = self.report_a.with_user(self.user_a).with_context(
+            self.report_a.with_user(self.officer_a).write({"state": "accepted"})
+        faked = self.report_a.with_user(self.officer_a).with_context(
             vstbpn_report_workflow=True
         )
         with self.assertRaises(UserError):
@@ -64,20 +62,20 @@ class TestReport(VstbpnReportingCase):
         self.assertEqual(len(self.period.report_ids), 3)
 
     def test_negative_count_is_refused(self):
-        value = self._vi(self._value(self.report_a, self.ind_meetings))
+        value = self.vi(self._value(self.report_a, self.ind_meetings))
         with self.assertRaisesText(ValidationError, "không được là số âm"):
             value.write({"value_number": -1})
-        participants = self._vi(self._value(self.report_a, self.ind_participants))
+        participants = self.vi(self._value(self.report_a, self.ind_participants))
         with self.assertRaisesText(ValidationError, "không được là số âm"):
             participants.write({"female": -2, "male": 5, "total": 3})
 
     def test_whole_number_indicator_refuses_fractions(self):
-        value = self._vi(self._value(self.report_a, self.ind_meetings))
+        value = self.vi(self._value(self.report_a, self.ind_meetings))
         with self.assertRaisesText(ValidationError, "số nguyên"):
             value.write({"value_number": 2.5})
 
     def test_female_plus_male_must_equal_total(self):
-        value = self._vi(self._value(self.report_a, self.ind_participants))
+        value = self.vi(self._value(self.report_a, self.ind_participants))
         value.write({"female": 30, "male": 12})
         self.assertEqual(value.total, 42, "the total follows female + male")
         with self.assertRaisesText(ValidationError, r"phải bằng tổng số (50"):
@@ -86,7 +84,7 @@ class TestReport(VstbpnReportingCase):
         self.assertEqual(value.total, 42, "nothing was saved")
 
     def test_percentage_outside_0_100_is_refused(self):
-        value = self._vi(self._value(self.report_a, self.ind_council))
+        value = self.vi(self._value(self.report_a, self.ind_council))
         with self.assertRaisesText(ValidationError, "từ 0 đến 100"):
             value.write({"value_number": 120})
         value.invalidate_recordset()
@@ -99,31 +97,31 @@ class TestReport(VstbpnReportingCase):
             {"female": 80, "male": 0, "total": 80}
         )
         with self.assertRaisesText(ValidationError, "đang thiếu hoặc bằng 0"):
-            self._vi(self.report_a).action_submit()
+            self.vi(self.report_a).action_submit()
         self.assertEqual(self.report_a.state, "draft")
         self._value(self.report_a, self.ind_victims).write({"female": 10, "male": 0})
         self.report_a.action_submit()
         self.assertEqual(self.report_a.state, "submitted")
 
     def test_accept(self):
-        self.report_a.with_user(self.user_a).action_submit()
-        self.report_a.with_user(self.user_province).action_accept()
+        self.report_a.with_user(self.officer_a).action_submit()
+        self.report_a.with_user(self.officer_p).action_accept()
         self.assertEqual(self.report_a.state, "accepted")
-        self.assertEqual(self.report_a.accepted_user_id, self.user_province)
+        self.assertEqual(self.report_a.accepted_user_id, self.officer_p)
         self.assertFalse(self.report_a.activity_ids, "the review activity is done")
 
     def test_unit_cannot_accept_its_own_report(self):
-        self.report_a.with_user(self.user_a).action_submit()
+        self.report_a.with_user(self.officer_a).action_submit()
         with self.assertRaises(AccessError):
-            self.report_a.with_user(self.user_a).action_accept()
+            self.report_a.with_user(self.officer_a).action_accept()
         self.assertEqual(self.report_a.state, "submitted")
 
     def test_return_with_reason_back_to_draft(self):
-        self.report_a.with_user(self.user_a).action_submit()
-        action = self.report_a.with_user(self.user_province).action_open_return_wizard()
+        self.report_a.with_user(self.officer_a).action_submit()
+        action = self.report_a.with_user(self.officer_p).action_open_return_wizard()
         wizard = (
             self.env[action["res_model"]]
-            .with_user(self.user_province)
+            .with_user(self.officer_p)
             .with_context(**action["context"])
             .create({"reason": "Fill in ACT-04"})
         )
@@ -132,11 +130,11 @@ class TestReport(VstbpnReportingCase):
         self.assertEqual(self.report_a.return_reason, "Fill in ACT-04")
         self.assertFalse(self.report_a.date_submitted)
         self.assertIn("Fill in ACT-04", self.report_a.message_ids[0].body)
-        self.assertEqual(self.report_a.activity_ids.user_id, self.user_a)
+        self.assertEqual(self.report_a.activity_ids.user_id, self.officer_a)
         self._value(self.report_a, self.ind_meetings).value_number = 1  # editable again
 
     def test_return_without_reason_is_refused(self):
         self.report_a.action_submit()
         with self.assertRaises(UserError):
-            self.report_a.with_user(self.user_province).action_return(" ")
+            self.report_a.with_user(self.officer_p).action_return(" ")
         self.assertEqual(self.report_a.state, "submitted")

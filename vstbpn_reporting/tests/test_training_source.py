@@ -46,5 +46,5 @@ class TestTrainingSource(VstbpnReportingCase):
         untrained = self._value(self.report_b, self.ind_participants)
         self.assertEqual(untrained.total, 0)
         # without HR departments, filling again still works for this source
-        self.report_a.with_user(self.user_a).action_fill_automatic_values()
+        self.report_a.with_user(self.officer_a).action_fill_automatic_values()
         self.assertEqual(value.total, 30)

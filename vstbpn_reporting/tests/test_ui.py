@@ -64,8 +64,8 @@ class TestUi(VstbpnReportingCase, HttpCase):
             ),
         ]
         for user, urls in (
-            (self.user_a, screens),
-            (self.user_province, province_screens),
+            (self.officer_a, screens),
+            (self.officer_p, province_screens),
         ):
             for url, selector in urls:
                 with self.subTest(url=url, user=user.login):
@@ -83,5 +83,5 @@ class TestUi(VstbpnReportingCase, HttpCase):
             f"/odoo/action-vstbpn_reporting.vstbpn_report_action/{report.id}",
             WAIT_UNTIL % (condition, "figures without trailing zeros"),
             ready="odoo.isReady",
-            login=self.user_a.login,
+            login=self.officer_a.login,
         )

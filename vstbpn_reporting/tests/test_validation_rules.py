@@ -78,11 +78,7 @@ class TestValidationRules(VstbpnReportingCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._open_period_with_reports()
-        cls.user_admin = cls._new_user(
-            "t_vstbpn_admin",
-            cls.province,
-            "base.group_user,vstbpn_committee.group_admin",
-        )
+        cls.user_admin = cls._new_user("t_vstbpn_admin", "admin", cls.province)
 
     @classmethod
     def _rule(cls, left, operator, right, **values):
@@ -102,7 +98,7 @@ class TestValidationRules(VstbpnReportingCase):
 
     def _save(self, report, figures, user=None):
         """Write figures as the form does: through the report."""
-        report.with_user(user or self.user_a).write(
+        report.with_user(user or self.officer_a).write(
             {
                 "value_ids": [
                     Command.update(self._value(report, indicator).id, vals)
@@ -288,13 +284,13 @@ class TestValidationRules(VstbpnReportingCase):
             },
         )
         violation = self._violation(self.report_a, rule)
-        vi = self._vi(self.env["vstbpn.indicator"])
+        vi = self.vi(self.env["vstbpn.indicator"])
         self.assertEqual(
             violation.message,
             f"Meetings ({self._figure(1500)}) above the share ({self._figure(2.5)})",
         )
         self.assertEqual(
-            self._vi(violation).message,
+            self.vi(violation).message,
             f"Meetings ({vi._format_figure(1500)}) above the share "
             f"({vi._format_figure(2.5)})",
         )
@@ -388,40 +384,42 @@ class TestValidationRules(VstbpnReportingCase):
         )
         self._fill(self.report_a, {self.ind_meetings: {"value_number": 2}})
         with self.assertRaisesText(UserError, "2 meetings but 0 participants"):
-            self.report_a.with_user(self.user_a).action_submit()
+            self.report_a.with_user(self.officer_a).action_submit()
         self.assertEqual(self.report_a.state, "draft")
         self._save(self.report_a, {self.ind_participants: {"female": 4, "male": 1}})
         self.assertFalse(self.report_a.violation_ids)
-        self.report_a.with_user(self.user_a).action_submit()
+        self.report_a.with_user(self.officer_a).action_submit()
         self.assertEqual(self.report_a.state, "submitted")
 
     def test_warning_needs_an_explanation(self):
         self._rule("[ACT-01]", "ge", "1", importance="warning", skip_policy="never")
         with self.assertRaisesText(UserError, "warnings to explain"):
-            self.report_a.with_user(self.user_a).action_submit()
+            self.report_a.with_user(self.officer_a).action_submit()
         # the refusal rolled back what the check stored with it; saving or
         # the form's Check Figures button stores it again
-        self.report_a.with_user(self.user_a).action_check_quality()
+        self.report_a.with_user(self.officer_a).action_check_quality()
         violation = self.report_a.violation_ids
         self.assertEqual(violation.importance, "warning")
-        violation.with_user(self.user_a).explanation = "   "
+        violation.with_user(self.officer_a).explanation = "   "
         with self.assertRaisesText(UserError, "warnings to explain"):
-            self.report_a.with_user(self.user_a).action_submit()
-        self.report_a.with_user(self.user_a).write(
+            self.report_a.with_user(self.officer_a).action_submit()
+        self.report_a.with_user(self.officer_a).write(
             {
                 "violation_ids": [
                     Command.update(violation.id, {"explanation": "No quorum in June"})
                 ]
             }
         )
-        self.report_a.with_user(self.user_a).action_submit()
+        self.report_a.with_user(self.officer_a).action_submit()
         self.assertEqual(self.report_a.state, "submitted")
         self.assertEqual(self.report_a.violation_ids.explanation, "No quorum in June")
 
     def test_explanation_survives_a_new_check_while_the_rule_is_broken(self):
         rule = self._rule("[ACT-01]", "ge", "3", importance="warning")
         self._save(self.report_a, {self.ind_meetings: {"value_number": 1}})
-        self._violation(self.report_a, rule).with_user(self.user_a).explanation = "ok"
+        self._violation(self.report_a, rule).with_user(
+            self.officer_a
+        ).explanation = "ok"
         self._save(self.report_a, {self.ind_meetings: {"value_number": 2}})
         violation = self._violation(self.report_a, rule)
         self.assertEqual((violation.left_value, violation.explanation), (2, "ok"))
@@ -439,7 +437,7 @@ class TestValidationRules(VstbpnReportingCase):
         sheet.parent.save(output)
         wizard = (
             self.env["vstbpn.report.import"]
-            .with_user(self.user_a)
+            .with_user(self.officer_a)
             .create(
                 {
                     "report_id": report.id,
@@ -477,21 +475,21 @@ class TestValidationRules(VstbpnReportingCase):
             },
         )
         self.report_a._check_rules()
-        self.report_a.violation_ids.with_user(self.user_a).explanation = "Online"
-        self.report_a.with_user(self.user_a).action_submit()
-        self.report_b.with_user(self.user_b).action_submit()
-        (self.report_a | self.report_b).with_user(self.user_province).action_accept()
-        self.report_p.with_user(self.user_province).action_consolidate()
+        self.report_a.violation_ids.with_user(self.officer_a).explanation = "Online"
+        self.report_a.with_user(self.officer_a).action_submit()
+        self.report_b.with_user(self.officer_b).action_submit()
+        (self.report_a | self.report_b).with_user(self.officer_p).action_accept()
+        self.report_p.with_user(self.officer_p).action_consolidate()
         # 5 + 1 meetings, 0 + 2 participants
         violation = self._violation(self.report_p, rule)
         self.assertEqual((violation.left_value, violation.right_value), (2, 6))
         self.assertEqual(
-            violation.with_user(self.user_province).cause_committee_ids,
+            violation.with_user(self.officer_p).cause_committee_ids,
             self.district_a,
         )
         self.assertIn(
             "units breaking it too: District A",
-            violation.with_user(self.user_province)._describe(),
+            violation.with_user(self.officer_p)._describe(),
         )
         self.assertFalse(self._violation(self.report_b, rule))
 
@@ -505,12 +503,12 @@ class TestValidationRules(VstbpnReportingCase):
             message="No meeting held",
         )
         self.report_a._check_rules()
-        self.report_a.violation_ids.with_user(self.user_a).explanation = "Flood"
-        self.report_a.with_user(self.user_a).action_submit()
-        action = self.report_a.with_user(self.user_province).action_open_return_wizard()
+        self.report_a.violation_ids.with_user(self.officer_a).explanation = "Flood"
+        self.report_a.with_user(self.officer_a).action_submit()
+        action = self.report_a.with_user(self.officer_p).action_open_return_wizard()
         wizard = Form(
             self.env[action["res_model"]]
-            .with_user(self.user_province)
+            .with_user(self.officer_p)
             .with_context(**action["context"])
         )
         self.assertIn("- No meeting held", wizard.reason)
@@ -520,11 +518,11 @@ class TestValidationRules(VstbpnReportingCase):
         self.assertIn("No meeting held", self.report_a.return_reason)
 
     def test_return_without_findings_asks_for_a_reason(self):
-        self.report_a.with_user(self.user_a).action_submit()
-        action = self.report_a.with_user(self.user_province).action_open_return_wizard()
+        self.report_a.with_user(self.officer_a).action_submit()
+        action = self.report_a.with_user(self.officer_p).action_open_return_wizard()
         wizard = Form(
             self.env[action["res_model"]]
-            .with_user(self.user_province)
+            .with_user(self.officer_p)
             .with_context(**action["context"])
         )
         self.assertFalse(wizard.reason)
@@ -535,8 +533,8 @@ class TestValidationRules(VstbpnReportingCase):
             "[ACT-04.total]", "ge", "1", importance="warning", skip_policy="never"
         )
         self._fill(self.report_b, {self.ind_meetings: {"value_number": 2}})
-        self.period.with_user(self.user_province).action_check_quality()
-        Quality = self.env["vstbpn.report.quality"].with_user(self.user_province)
+        self.period.with_user(self.officer_p).action_check_quality()
+        Quality = self.env["vstbpn.report.quality"].with_user(self.officer_p)
         rows = Quality.search([("period_id", "=", self.period.id)])
         by_unit = {row.committee_id: row for row in rows}
         self.assertEqual(
@@ -552,9 +550,7 @@ class TestValidationRules(VstbpnReportingCase):
             (0, 1, "to_explain"),
         )
         self.assertEqual(row_a.submission_status, "pending")
-        self.assertEqual(
-            self.period.with_user(self.user_province).quality_issue_count, 3
-        )
+        self.assertEqual(self.period.with_user(self.officer_p).quality_issue_count, 3)
         groups = Quality._read_group(
             [("period_id", "=", self.period.id)], ["quality_status"], ["__count"]
         )
@@ -574,40 +570,40 @@ class TestValidationRules(VstbpnReportingCase):
         self.period.action_check_quality()
         violation_a = self.report_a.violation_ids
         self.assertTrue(violation_a)
-        Violation = self.env["vstbpn.report.violation"].with_user(self.user_b)
+        Violation = self.env["vstbpn.report.violation"].with_user(self.officer_b)
         self.assertEqual(Violation.search([]).report_id, self.report_b)
         with self.assertRaises(AccessError):
-            violation_a.with_user(self.user_b).read(["message"])
+            violation_a.with_user(self.officer_b).read(["message"])
         with self.assertRaises(AccessError):
-            violation_a.with_user(self.user_b).write({"explanation": "x"})
-        Quality = self.env["vstbpn.report.quality"].with_user(self.user_b)
+            violation_a.with_user(self.officer_b).write({"explanation": "x"})
+        Quality = self.env["vstbpn.report.quality"].with_user(self.officer_b)
         self.assertEqual(Quality.search([]).committee_id, self.district_b)
         # the unit's member reads, the committee above reads but writes nothing
-        self.assertTrue(violation_a.with_user(self.user_a_member).message)
-        for user in (self.user_a_member, self.user_province):
+        self.assertTrue(violation_a.with_user(self.member_a).message)
+        for user in (self.member_a, self.officer_p):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 violation_a.with_user(user).write({"explanation": "x"})
 
     def test_unit_writes_only_the_explanation_of_a_draft(self):
         self._rule("[ACT-01]", "ge", "1", importance="warning", skip_policy="never")
         self.report_a._check_rules()
-        violation = self.report_a.violation_ids.with_user(self.user_a)
+        violation = self.report_a.violation_ids.with_user(self.officer_a)
         for vals in ({"left_value": 3}, {"importance": "error"}):
             with self.subTest(vals=vals), self.assertRaises(REFUSED):
                 violation.write(vals)
         with self.assertRaises(AccessError):
-            self.env["vstbpn.report.violation"].with_user(self.user_a).create(
+            self.env["vstbpn.report.violation"].with_user(self.officer_a).create(
                 {"report_id": self.report_a.id, "rule_id": violation.rule_id.id}
             )
         violation.explanation = "Held online"
-        self.report_a.with_user(self.user_a).action_submit()
+        self.report_a.with_user(self.officer_a).action_submit()
         with self.assertRaises(REFUSED):
             violation.explanation = "Changed"
         self.assertEqual(violation.explanation, "Held online")
 
     def test_only_administrators_manage_rules(self):
         rule = self._rule("[ACT-01]", "ge", "1")
-        for user in (self.user_a, self.user_a_member, self.user_province):
+        for user in (self.officer_a, self.member_a, self.officer_p):
             with self.subTest(user=user.login):
                 self.assertEqual(rule.with_user(user).name, rule.name)
                 with self.assertRaises(AccessError):
@@ -639,18 +635,18 @@ class TestValidationRules(VstbpnReportingCase):
             with self.subTest(model=model):
                 loaded = (
                     self.env[model]
-                    .with_user(self.user_a)
+                    .with_user(self.officer_a)
                     .get_views([(False, view_type) for view_type in types])
                 )
                 self.assertEqual(set(loaded["views"]), set(types))
         form = (
             self.env["vstbpn.report"]
-            .with_user(self.user_a)
+            .with_user(self.officer_a)
             .get_views([(False, "form")])["views"]["form"]["arch"]
         )
         self.assertIn('name="violation_ids"', form)
         self.assertIn('name="action_check_quality"', form)
-        menus = self.env["ir.ui.menu"].with_user(self.user_a).load_menus(False)
+        menus = self.env["ir.ui.menu"].with_user(self.officer_a).load_menus(False)
         names = {menu["name"] for menu in menus.values() if isinstance(menu, dict)}
         self.assertIn("Data Quality", names)
 

@@ -113,8 +113,8 @@ class TestXlsx(VstbpnReportingCase):
     def test_sibling_cannot_export_and_own_export_does_not_leak(self):
         self._fill(self.report_a, {self.ind_participants: {"female": 77, "male": 1}})
         with self.assertRaises(AccessError):
-            self.report_a.with_user(self.user_b)._get_xlsx("filled")
-        content = self.report_b.with_user(self.user_b)._get_xlsx("filled")[0]
+            self.report_a.with_user(self.officer_b)._get_xlsx("filled")
+        content = self.report_b.with_user(self.officer_b)._get_xlsx("filled")[0]
         cells = [c.value for row in self._sheet(content).iter_rows() for c in row]
         self.assertNotIn(77, cells)
         self.assertNotIn("T-P-A", cells)
@@ -128,7 +128,7 @@ class TestXlsxDownload(VstbpnReportingCase, HttpCase):
         period = self._open_period(deadline=date.today() + timedelta(days=10))
         report_a = self._report(period, self.district_a)
         url = f"/vstbpn_reporting/report/{report_a.id}/xlsx/filled"
-        self.authenticate(self.user_a.login, self.user_a.login)
+        self.authenticate(self.officer_a.login, self.officer_a.login)
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200)
         self.assertIn("spreadsheetml", response.headers["Content-Type"])
@@ -136,7 +136,7 @@ class TestXlsxDownload(VstbpnReportingCase, HttpCase):
             load_workbook(io.BytesIO(response.content)).worksheets[0]["B3"].value,
             "T-P-A",
         )
-        self.authenticate(self.user_b.login, self.user_b.login)
+        self.authenticate(self.officer_b.login, self.officer_b.login)
         with mute_logger("odoo.http"):
             response = self.url_open(url)
         self.assertEqual(response.status_code, 403)

@@ -46,7 +46,7 @@ class TestCommittee(VstbpnCommitteeCase):
     def test_code_is_unique(self):
         with self.assertRaises(ValidationError) as refused:
             self.vi(self.Committee).create(
-                {"name": "Copy", "code": "T-A", "level_id": self.level_district.id}
+                {"name": "Copy", "code": "T-P-A", "level_id": self.level_district.id}
             )
         self.assertIn("District A", str(refused.exception))
 

@@ -61,6 +61,17 @@ class VstbpnDocumentCounter(models.Model):
         Odoo's repeatable-read isolation it then fails with a serialization
         error, and Odoo runs its request again, which sees the number given."""
         type_id = document_type.id or None
+        self._vstbpn_insert_series(committee, year, type_id)
+        counter = self.browse(
+            self._vstbpn_select_series_for_update(committee, year, type_id)
+        )
+        counter.invalidate_recordset()
+        return counter
+
+    @api.model
+    def _vstbpn_insert_series(self, committee, year, type_id):
+        """The series' row at 0, unless it exists: in SQL, because two issues
+        at once must not both create it."""
         now = SQL("(now() at time zone 'UTC')")
         self.env.cr.execute(
             SQL(
@@ -81,6 +92,10 @@ class VstbpnDocumentCounter(models.Model):
                 now=now,
             )
         )
+
+    @api.model
+    def _vstbpn_select_series_for_update(self, committee, year, type_id):
+        """The id of the series' row, locked until the end of the transaction."""
         self.env.cr.execute(
             SQL(
                 """
@@ -94,9 +109,7 @@ class VstbpnDocumentCounter(models.Model):
                 type_id or 0,
             )
         )
-        counter = self.browse(self.env.cr.fetchone()[0])
-        counter.invalidate_recordset()
-        return counter
+        return self.env.cr.fetchone()[0]
 
     def _vstbpn_give_number(self, taken):
         """The next number of this (locked) series that is not in ``taken``

@@ -31,45 +31,59 @@ class VstbpnWorkPlanOverviewXlsx(models.AbstractModel):
             + [(self.env._("Total (VND)"), 18)]
         )
 
+    # the first column of amounts, after No., committee, level, status, version
+    FIRST_AMOUNT_COL = 5
+
     def _write_content(self, sheet, formats, columns, data):
-        sheet.write(
-            0,
-            0,
-            self.env._("Work plans and budget estimates %(year)s", year=data["year"]),
-            formats["title"],
-        )
-        sheet.write(1, 0, self.env._("Unit: Vietnamese đồng"), formats["italic"])
+        self._write_title(sheet, formats, data["year"])
         row = self._write_header_row(sheet, formats, columns, 3)
         states = dict(
             self.env["vstbpn.work.plan.overview"]
             ._fields["state"]
             ._description_selection(self.env)
         )
-        categories, amounts = data["categories"], data["amounts"]
-        first_amount_col = 5
-        totals = [0.0] * (len(categories) + 1)
+        totals = [0.0] * (len(data["categories"]) + 1)
         for index, record in enumerate(data["rows"], start=1):
-            sheet.write(row, 0, index, formats["center"])
-            sheet.write(row, 1, record.unit_complete_name or "", formats["text"])
-            sheet.write(row, 2, record.level_id.name or "", formats["text"])
-            sheet.write(row, 3, states[record.state], formats["text"])
-            sheet.write(row, 4, record.version or "", formats["center"])
-            for offset, category in enumerate(categories):
-                amount = amounts.get((record.plan_id.id, category.id), 0.0)
-                totals[offset] += amount
-                sheet.write_number(
-                    row, first_amount_col + offset, amount, formats["vnd"]
-                )
-            totals[-1] += record.amount_total
-            sheet.write_number(
-                row,
-                first_amount_col + len(categories),
-                record.amount_total,
-                formats["vnd_bold"],
-            )
+            amounts = self._unit_amounts(record, data)
+            self._write_unit_row(sheet, formats, row, index, record, states, amounts)
+            totals = [
+                total + amount for total, amount in zip(totals, amounts, strict=True)
+            ]
             row += 1
         sheet.write(row, 1, self.env._("Total"), formats["text_bold"])
         for offset, total in enumerate(totals):
             sheet.write_number(
-                row, first_amount_col + offset, total, formats["vnd_bold"]
+                row, self.FIRST_AMOUNT_COL + offset, total, formats["vnd_bold"]
             )
+
+    def _write_title(self, sheet, formats, year):
+        sheet.write(
+            0,
+            0,
+            self.env._("Work plans and budget estimates %(year)s", year=year),
+            formats["title"],
+        )
+        sheet.write(1, 0, self.env._("Unit: Vietnamese đồng"), formats["italic"])
+
+    def _unit_amounts(self, record, data):
+        """The unit's amount per category, then its total."""
+        plan_id = record.plan_id.id
+        return [
+            data["amounts"].get((plan_id, category.id), 0.0)
+            for category in data["categories"]
+        ] + [record.amount_total]
+
+    def _write_unit_row(self, sheet, formats, row, index, record, states, amounts):
+        sheet.write(row, 0, index, formats["center"])
+        sheet.write(row, 1, record.unit_complete_name or "", formats["text"])
+        sheet.write(row, 2, record.level_id.name or "", formats["text"])
+        sheet.write(row, 3, states[record.state], formats["text"])
+        sheet.write(row, 4, record.version or "", formats["center"])
+        *by_category, total = amounts
+        for offset, amount in enumerate(by_category):
+            sheet.write_number(
+                row, self.FIRST_AMOUNT_COL + offset, amount, formats["vnd"]
+            )
+        sheet.write_number(
+            row, self.FIRST_AMOUNT_COL + len(by_category), total, formats["vnd_bold"]
+        )

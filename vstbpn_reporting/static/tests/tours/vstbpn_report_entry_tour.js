@@ -7,10 +7,10 @@ import { utils as uiUtils } from "@web/core/ui/ui_service";
 // desk width, where the figures are typed in the list.
 
 // the report's form, not the dialog of an indicator
-const FORM = ".o_action_manager .o_form_view";
+export const FORM = ".o_action_manager .o_form_view";
 
 /** Type `value` into `fieldName` of the indicator `code`. */
-function editFigure(code, fieldName, value) {
+export function editFigure(code, fieldName, value) {
     if (uiUtils.isSmall()) {
         return [
             {
@@ -44,7 +44,7 @@ function editFigure(code, fieldName, value) {
 }
 
 /** The figure of `fieldName` shown for the indicator `code`. */
-function figureShows(code, fieldName, text) {
+export function figureShows(code, fieldName, text) {
     const line = uiUtils.isSmall() ? ".o_kanban_record" : ".o_data_row";
     return {
         trigger: `.o_field_widget[name='value_ids'] ${line}:contains('${code}') [name='${fieldName}']:contains('${text}')`,
@@ -55,7 +55,7 @@ function figureShows(code, fieldName, text) {
  * Click the header button `name`: in the actions menu on a phone. The buttons
  * `offered` are checked to be there beside it.
  */
-function clickHeaderButton(name, offered = []) {
+export function clickHeaderButton(name, offered = []) {
     const place = uiUtils.isSmall() ? ".o-dropdown--menu" : `${FORM} .o_form_statusbar`;
     const opening = uiUtils.isSmall()
         ? [
@@ -72,7 +72,7 @@ function clickHeaderButton(name, offered = []) {
     ];
 }
 
-function saved() {
+export function saved() {
     return [
         { trigger: `${FORM} .o_form_button_save`, run: "click" },
         { trigger: `${FORM} .o_form_status_indicator_buttons.invisible:not(:visible)` },
@@ -80,7 +80,7 @@ function saved() {
 }
 
 /** The workflow reached `state` (shown on a desk, folded in a menu on a phone). */
-function stateIs(state) {
+export function stateIs(state) {
     const current = `${FORM} .o_statusbar_status button[data-value='${state}'][aria-checked='true']`;
     return [
         { trigger: "body:not(:has(.modal))" },
