@@ -5,7 +5,7 @@ A policy is the set of rules a model has, one per group and operation, with
 stay in ``security/*.xml`` (their xml ids are what databases know them by);
 ``tests/test_rule_policies.py`` parses every rule of the registry and compares
 it with its model's policy here, so that a rule copied by hand cannot drift.
-``docs/rule-policies.md`` says each policy in words.
+``docs/architecture.md`` (Record rules: the policies) says each policy in words.
 """
 
 from collections import namedtuple
