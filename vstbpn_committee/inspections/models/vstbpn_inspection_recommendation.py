@@ -40,6 +40,7 @@ class VstbpnInspectionRecommendation(models.Model):
         "vstbpn.locked.workflow.mixin",
         "vstbpn.deadline.mixin",
         "vstbpn.review.workflow.mixin",
+        "vstbpn.own.unit.mixin",
     ]
     _order = "deadline, id"
     _vstbpn_tie_fields = ("inspection_id",)
@@ -118,11 +119,7 @@ class VstbpnInspectionRecommendation(models.Model):
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue"
     )
-    is_own_unit = fields.Boolean(
-        string="To My Committees",
-        compute="_compute_is_own_unit",
-        search="_search_is_own_unit",
-    )
+    is_own_unit = fields.Boolean(string="To My Committees")
     can_report = fields.Boolean(compute="_compute_rights")
     can_accept = fields.Boolean(compute="_compute_rights")
 
@@ -142,20 +139,6 @@ class VstbpnInspectionRecommendation(models.Model):
         today = fields.Date.context_today(self)
         domain = [("state", "=", "open"), ("deadline", "<", today)]
         return domain if (operator == "=") == value else ["!", *domain]
-
-    @api.depends_context("uid")
-    @api.depends("committee_id")
-    def _compute_is_own_unit(self):
-        own = self.env.user.vstbpn_allowed_committee_ids
-        for recommendation in self:
-            recommendation.is_own_unit = recommendation.committee_id in own
-
-    def _search_is_own_unit(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on the own unit flag."))
-        own = self.env.user.vstbpn_allowed_committee_ids.ids
-        positive = (operator == "=") == value
-        return [("committee_id", "in" if positive else "not in", own)]
 
     @api.depends_context("uid")
     @api.depends("state", "inspection_id.state", "user_id")
