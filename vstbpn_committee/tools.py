@@ -42,6 +42,17 @@ XLSX_HEADINGS = {
 }
 
 
+def form_action(record):
+    """The window action that opens RECORD in its form view."""
+    return {
+        "type": "ir.actions.act_window",
+        "res_model": record._name,
+        "res_id": record.id,
+        "view_mode": "form",
+        "views": [(False, "form")],
+    }
+
+
 def xlsx_formats(workbook, cells, plain=None):
     """The formats of a workbook of the suite: the shared headings (title,
     label, italic, column header), the table ``cells`` ({name: options},

@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date, is_html_empty
 
 from odoo.addons.vstbpn_committee.core.models.vstbpn_request_mixin import REQUEST_MODES
-from odoo.addons.vstbpn_committee.tools import window_action
+from odoo.addons.vstbpn_committee.tools import form_action, window_action
 
 CAMPAIGN_STATES = [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")]
 # Every year from 15 November to 15 December (the directive, §2).
@@ -469,13 +469,7 @@ class VstbpnCampaign(models.Model):
 
     def action_open_guidance(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "vstbpn.document",
-            "res_id": self.guidance_document_id.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(self.guidance_document_id)
 
     def action_close(self):
         self.check_access("write")
@@ -497,13 +491,7 @@ class VstbpnCampaign(models.Model):
         take from next year's national guidance."""
         self.ensure_one()
         copy = self.copy({"year": self.year + 1, "theme": False, "parent_id": False})
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": copy.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(copy)
 
     def action_request_reports(self):
         """Open the reporting period of the Action Month results: one report per

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.vstbpn_committee.tools import form_action
+
 from .vstbpn_campaign_activity import ACTIVITY_STATES
 from .vstbpn_campaign_activity_partner import PARTNER_ROLES
 
@@ -170,13 +172,7 @@ class VstbpnCampaign(models.Model):
     def action_open_form(self):
         """From the dashboard back to the campaign's own form."""
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(self)
 
     def action_open_dashboard(self):
         self.ensure_one()

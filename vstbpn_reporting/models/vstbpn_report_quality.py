@@ -1,6 +1,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.vstbpn_committee.tools import form_action
+
 QUALITY_STATUSES = [
     ("clean", "Nothing to Check"),
     ("explained", "Explained"),
@@ -117,13 +119,7 @@ class VstbpnReportQuality(models.Model):
 
     def action_open_report(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "vstbpn.report",
-            "res_id": self.report_id.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(self.report_id)
 
     def action_open_return_wizard(self):
         """Return the reports, with what the checks found as the reason."""

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
+from ...tools import form_action
+
 CARRY_OUT_ACTIVITY = "vstbpn_committee.mail_activity_type_document_carry_out"
 
 
@@ -257,10 +259,4 @@ class VstbpnDocumentRecipient(models.Model):
 
     def action_open_document(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "vstbpn.document",
-            "res_id": self.document_id.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(self.document_id)

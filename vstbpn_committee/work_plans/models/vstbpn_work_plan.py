@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ...tools import form_action
 from .vstbpn_work_plan_budget_line import FUNDING_SOURCES
 
 PLAN_STATES = [
@@ -367,7 +368,7 @@ class VstbpnWorkPlan(models.Model):
                 "Revision started: version %(version)s.", version=revision.version
             )
         )
-        return revision._vstbpn_form_action()
+        return form_action(revision)
 
     def _vstbpn_check_revisable(self):
         if self.state != "approved" or not self.is_current:
@@ -413,15 +414,6 @@ class VstbpnWorkPlan(models.Model):
                 }
             )
         )
-
-    def _vstbpn_form_action(self):
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
 
     def action_open_tasks(self):
         self.ensure_one()

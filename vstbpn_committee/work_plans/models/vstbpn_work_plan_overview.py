@@ -1,6 +1,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from ...tools import form_action
 from .vstbpn_work_plan import PLAN_STATES
 
 OVERVIEW_STATES = [("missing", "No Plan")] + [
@@ -100,13 +101,7 @@ class VstbpnWorkPlanOverview(models.Model):
         self.ensure_one()
         if not self.plan_id:
             return False
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "vstbpn.work.plan",
-            "res_id": self.plan_id.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(self.plan_id)
 
     # DATA PROVIDER (XLSX of the subtree)
 
