@@ -41,13 +41,6 @@ ConsolidationRule = namedtuple(
 )
 
 
-def reported_value(by_sex, value_type, total, number, yes):
-    """The one figure that stands for a value in pivots and graphs."""
-    if by_sex:
-        return total
-    return yes if value_type == "boolean" else number
-
-
 class VstbpnIndicator(models.Model):
     """An indicator that lower committees report on and that consolidates upward.
 
@@ -223,9 +216,6 @@ class VstbpnIndicator(models.Model):
                         code=indicator.code,
                     )
                 )
-
-    def _reported_value(self, total, number, yes):
-        return reported_value(self.by_sex, self.value_type, total, number, yes)
 
     def _get_consolidation_rules(self):
         """{indicator id: ConsolidationRule} of these indicators."""
