@@ -10,3 +10,4 @@ from . import test_dashboard
 from . import test_integrity_rpc
 from . import test_vietnamese_labels
 from . import test_bad_input
+from . import test_figure_sources

@@ -17,3 +17,4 @@ from . import test_training_source
 from . import test_automatic_fill
 from . import test_report_entry_ui
 from . import test_report_entry
+from . import test_figure_writers
