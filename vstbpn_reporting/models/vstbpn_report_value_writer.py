@@ -141,14 +141,8 @@ class VstbpnReportValue(models.Model):
         results = [*figure_fields("result"), REPORTED_FIELD]
         lines = self.browse(list(figures))
         lines.flush_recordset([*consolidated, *results, "is_consolidated"])
-        reported = self._get_reported_values(figures, "consolidated")
-        rows = {
-            line_id: {FIGURES[key].consolidated: line_figures[key] for key in FIGURES}
-            | {REPORTED_FIELD: reported[line_id]}
-            for line_id, line_figures in figures.items()
-        }
         self._update_lines(
-            rows,
+            self._consolidated_rows(figures),
             self._copied(consolidated)
             | self._results_from_consolidated()
             | {"is_consolidated": SQL("TRUE")}
@@ -161,6 +155,14 @@ class VstbpnReportValue(models.Model):
         # the figures are consistent and need no recompute; what depends on
         # them must know
         lines.modified(results)
+
+    def _consolidated_rows(self, figures):
+        reported = self._get_reported_values(figures, "consolidated")
+        return {
+            line_id: {FIGURES[key].consolidated: line_figures[key] for key in FIGURES}
+            | {REPORTED_FIELD: reported[line_id]}
+            for line_id, line_figures in figures.items()
+        }
 
     @staticmethod
     def _results_from_consolidated():
