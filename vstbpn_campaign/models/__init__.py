@@ -14,3 +14,4 @@ from . import vstbpn_campaign_document
 from . import vstbpn_indicator
 from . import vstbpn_report_period
 from . import vstbpn_report
+from . import vstbpn_figure_source

@@ -77,6 +77,29 @@ class VstbpnIndicator(models.Model):
             return (0, 0, 1 if unit["activities"] else 0)
         return (0, 0, unit[SOURCE_FIGURES[self.source]])
 
+    def _campaign_own_figures(self, unit):
+        """The own figures of a line of this indicator from a unit's figures
+        (keys of the value model's ``FIGURES``): by sex, or one number (for a
+        yes/no, whether it is more than zero)."""
+        self.ensure_one()
+        female, male, total = self._campaign_figure(unit)
+        if self.by_sex:
+            return {
+                "female": female,
+                "male": male,
+                "total": total,
+                "number": 0,
+                "yes": False,
+            }
+        is_yes_no = self.value_type == "boolean"
+        return {
+            "female": 0,
+            "male": 0,
+            "total": 0,
+            "number": 0 if is_yes_no else total,
+            "yes": is_yes_no and bool(total),
+        }
+
     @api.model
     def _get_campaign_figures(self, committees, period):
         """{committee id: figures} of the units' own done activities that took
@@ -86,6 +109,19 @@ class VstbpnIndicator(models.Model):
         Two grouped reads, whatever the number of units. Read as the system:
         each unit's figures go into its own report only.
         """
+        domain = self._get_campaign_activity_domain(committees, period)
+        figures = {
+            committee.id: dict.fromkeys(ACTIVITY_FIGURES, 0)
+            | {"activities": {}, "partners": 0}
+            for committee in committees
+        }
+        self._add_activity_figures(figures, domain)
+        self._add_partner_counts(figures, committees, domain)
+        return figures
+
+    @api.model
+    def _get_campaign_activity_domain(self, committees, period):
+        """The units' own done activities that took place in the period."""
         domain = [
             ("committee_id", "in", committees.ids),
             ("state", "=", "done"),
@@ -98,11 +134,12 @@ class VstbpnIndicator(models.Model):
         ]
         if period.campaign_id:
             domain.append(("campaign_id", "child_of", period.campaign_id.id))
-        figures = {
-            committee.id: dict.fromkeys(ACTIVITY_FIGURES, 0)
-            | {"activities": {}, "partners": 0}
-            for committee in committees
-        }
+        return domain
+
+    @api.model
+    def _add_activity_figures(self, figures, domain):
+        """Add the activities of ``domain`` to each unit's ``figures``: counted
+        by format, their participants and resources summed."""
         Activity = self.env["vstbpn.campaign.activity"].sudo()
         for committee, format_, count, *sums in Activity._read_group(
             domain,
@@ -113,6 +150,10 @@ class VstbpnIndicator(models.Model):
             unit["activities"][format_.id] = count
             for name, value in zip(ACTIVITY_FIGURES, sums, strict=True):
                 unit[name] += value
+
+    @api.model
+    def _add_partner_counts(self, figures, committees, domain):
+        """Set each unit's distinct partners of the activities of ``domain``."""
         partner_domain = [
             (f"activity_id.{leaf[0]}", *leaf[1:]) for leaf in domain[1:]
         ] + [("committee_id", "in", committees.ids)]
@@ -124,4 +165,3 @@ class VstbpnIndicator(models.Model):
             )
         ):
             figures[committee.id]["partners"] = partners
-        return figures

@@ -463,7 +463,9 @@ def baseline_opening(env, period_id):
     opening inserts (its own statement); no ORM, no activities, no chatter."""
     from odoo.tools import SQL
 
-    from odoo.addons.vstbpn_reporting.models.vstbpn_report_value import INSERT_VALUES
+    from odoo.addons.vstbpn_reporting.models.vstbpn_report_value_writer import (
+        INSERT_VALUES,
+    )
 
     env.cr.execute(
         """

@@ -9,6 +9,7 @@ from . import vstbpn_report_answer
 from . import vstbpn_report
 from . import vstbpn_report_consolidation
 from . import vstbpn_indicator_source
+from . import vstbpn_figure_source
 from . import vstbpn_committee
 from . import hr_job
 from . import hr_employee
@@ -17,6 +18,7 @@ from . import vstbpn_validation_rule
 from . import vstbpn_report_violation
 from . import vstbpn_indicator_quality
 from . import vstbpn_report_value_quality
+from . import vstbpn_report_value_writer
 from . import vstbpn_report_validation
 from . import vstbpn_report_quality
 from . import vstbpn_report_quality_export

@@ -41,13 +41,6 @@ ConsolidationRule = namedtuple(
 )
 
 
-def reported_value(by_sex, value_type, total, number, yes):
-    """The one figure that stands for a value in pivots and graphs."""
-    if by_sex:
-        return total
-    return yes if value_type == "boolean" else number
-
-
 class VstbpnIndicator(models.Model):
     """An indicator that lower committees report on and that consolidates upward.
 
@@ -224,9 +217,6 @@ class VstbpnIndicator(models.Model):
                     )
                 )
 
-    def _reported_value(self, total, number, yes):
-        return reported_value(self.by_sex, self.value_type, total, number, yes)
-
     def _get_consolidation_rules(self):
         """{indicator id: ConsolidationRule} of these indicators."""
         return {
@@ -254,47 +244,57 @@ class VstbpnIndicator(models.Model):
         problems = self._get_non_finite_problems(numbers)
         if problems:
             return problems
-        is_count = self.value_type in ("integer", "percentage") or self.by_sex
-        if any(number < 0 for number in numbers):
-            problems.append(
-                self.env._("A count cannot be negative.")
-                if is_count
-                else self.env._("The value cannot be negative.")
-            )
+        checks = (
+            self._get_sign_problem,
+            self._get_whole_number_problem,
+            self._get_range_problem,
+            self._get_sex_sum_problem,
+        )
+        return [problem for check in checks if (problem := check(numbers))]
+
+    def _get_sign_problem(self, numbers):
+        if not any(number < 0 for number in numbers):
+            return None
+        if self.value_type in ("integer", "percentage") or self.by_sex:
+            return self.env._("A count cannot be negative.")
+        return self.env._("The value cannot be negative.")
+
+    def _get_whole_number_problem(self, numbers):
         if self.value_type == "integer" and any(
             not float_is_zero(number % 1, precision_digits=2) for number in numbers
         ):
-            problems.append(self.env._("It is counted in whole numbers."))
+            return self.env._("It is counted in whole numbers.")
+        return None
+
+    def _get_range_problem(self, numbers):
+        """Beyond 0-100 for a percentage, else beyond the indicator's limit."""
         if self.value_type == "percentage" and any(
             not 0 <= number <= 100 for number in numbers
         ):
-            problems.append(
-                self.env._("It is a percentage: enter a value between 0 and 100.")
+            return self.env._("It is a percentage: enter a value between 0 and 100.")
+        limit = self._get_figure_limit()
+        if any(number > limit for number in numbers):
+            return self.env._(
+                "It cannot be more than %(limit)s, the largest value allowed for "
+                "this indicator: check the figure (an administrator can raise "
+                "the limit on the indicator if the figure is right).",
+                limit=self._format_figure(limit),
             )
-        elif any(number > self._get_figure_limit() for number in numbers):
-            problems.append(
-                self.env._(
-                    "It cannot be more than %(limit)s, the largest value allowed for "
-                    "this indicator: check the figure (an administrator can raise "
-                    "the limit on the indicator if the figure is right).",
-                    limit=self._format_figure(self._get_figure_limit()),
-                )
+        return None
+
+    def _get_sex_sum_problem(self, numbers):
+        if not self.by_sex:
+            return None
+        female, male, total = numbers
+        if (female or male) and float_compare(female + male, total, precision_digits=2):
+            return self.env._(
+                "Female (%(female)s) + male (%(male)s) must equal the total "
+                "(%(total)s).",
+                female=female,
+                male=male,
+                total=total,
             )
-        if self.by_sex:
-            female, male, total = numbers
-            if (female or male) and float_compare(
-                female + male, total, precision_digits=2
-            ):
-                problems.append(
-                    self.env._(
-                        "Female (%(female)s) + male (%(male)s) must equal the total "
-                        "(%(total)s).",
-                        female=female,
-                        male=male,
-                        total=total,
-                    )
-                )
-        return problems
+        return None
 
     @api.model
     def _get_non_finite_problems(self, numbers):

@@ -1,58 +1,54 @@
 from collections import defaultdict
 
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import UserError
-from odoo.osv import expression
-from odoo.tools import SQL
-
-from odoo.addons.vstbpn_committee.tools import sql_array
-
-# The own figures a source fills, and the reported figure each one stands
-# for while the line is not consolidated.
-SOURCE_COLUMNS = {
-    "female": "result_female",
-    "male": "result_male",
-    "total": "result_total",
-    "reported": "result_value",
-}
 
 
 class VstbpnIndicator(models.Model):
     """Indicators whose figures come on their own: from the staff of the
     committee's HR departments, counted by sex, or from the participants in
-    the trainings it records in its calendar."""
+    the trainings it records in its calendar (the sources of
+    ``vstbpn.figure.source``)."""
 
     _inherit = "vstbpn.indicator"
 
-    def _get_source_figures(self, committees, period):
-        """{committee id: (female, male, total)} for this indicator's source.
+    def _get_hr_figures(self, committees, period):
+        """{committee id: (female, male, total)} of the staff this HR indicator
+        counts in the committees' departments and their sub-departments.
 
-        The employees of all the committees' departments (and sub-departments)
-        are counted by department and sex in one grouped read, then each
-        department's counts go to the committees whose departments contain it:
-        those linked to the department or to one of its ancestors, read from
-        its parent path (a walk up the tree, not a scan of every committee).
+        Staff without a recorded sex cannot be split, so the total stays
+        female + male as every sex-disaggregated figure must.
         """
         self.ensure_one()
-        if self.source == "committee_training":
-            return self.env["calendar.event"]._vstbpn_training_figures(
-                committees, period.date_from, period.date_to
-            )
         committees = committees.sudo()
-        departments = committees.hr_department_ids
-        if not self.source or not departments:
+        if not committees.hr_department_ids:
             return {}
-        domain = [("department_id", "child_of", departments.ids)]
+        female, male = self._sum_staff_by_committee(
+            committees, self._count_staff(committees, period)
+        )
+        return {
+            id_: (female[id_], male[id_], female[id_] + male[id_]) for id_ in female
+        }
+
+    def _count_staff(self, committees, period):
+        """[(department, gender, count)] of the staff this indicator counts in
+        the committees' departments: one grouped read."""
+        domain = [("department_id", "child_of", committees.hr_department_ids.ids)]
         domain += getattr(self, f"_source_domain_{self.source}")(period)
-        counts = (
+        return (
             self.env["hr.employee"]
             .sudo()
             ._read_group(domain, ["department_id", "gender"], ["__count"])
         )
-        owners = defaultdict(set)  # {department id: ids of the committees linked}
-        for committee in committees:
-            for department_id in committee.hr_department_ids.ids:
-                owners[department_id].add(committee.id)
+
+    @api.model
+    def _sum_staff_by_committee(self, committees, counts):
+        """({committee id: women}, {committee id: men}) of the ``counts`` by
+        department: each department's go to the committees whose departments
+        contain it, those linked to the department or to one of its
+        ancestors, read from its parent path (a walk up the tree, not a scan
+        of every committee)."""
+        owners = self._get_department_owners(committees)
         female = dict.fromkeys(committees.ids, 0)
         male = dict.fromkeys(committees.ids, 0)
         for department, gender, count in counts:
@@ -62,11 +58,16 @@ class VstbpnIndicator(models.Model):
             path = department.parent_path.rstrip("/").split("/")
             for committee_id in set().union(*(owners[int(id_)] for id_ in path)):
                 by_sex[committee_id] += count
-        # Staff without a recorded sex cannot be split, so the total stays
-        # female + male as every sex-disaggregated figure must.
-        return {
-            id_: (female[id_], male[id_], female[id_] + male[id_]) for id_ in female
-        }
+        return female, male
+
+    @api.model
+    def _get_department_owners(self, committees):
+        """{department id: ids of the committees linked to it}."""
+        owners = defaultdict(set)
+        for committee in committees:
+            for department_id in committee.hr_department_ids.ids:
+                owners[department_id].add(committee.id)
+        return owners
 
     def _source_domain_hr_staff(self, period):
         return []
@@ -129,97 +130,9 @@ class VstbpnReport(models.Model):
                 )
             )
 
-    def _fill_automatic_values(self):
-        """Fill the draft reports' lines whose source is HR statistics or the
-        committee's own trainings: one grouped read per indicator and period,
-        one UPDATE for all the lines. Other families of sources (the Action
-        Month's) fill their own lines by extending this method and add the
-        reports they fill to those returned: the rules are checked on them
-        after all the families (``_fill_and_check_automatic_values``)."""
-        values = self._get_source_values()
-        figures = {}
-        for (indicator, period), group in values.grouped(
-            lambda v: (v.indicator_id, v.report_id.period_id)
-        ).items():
-            by_committee = indicator._get_source_figures(group.committee_id, period)
-            for value in group:
-                figures[value.id] = by_committee.get(value.committee_id.id, (0, 0, 0))
-        values._write_source_figures(figures)
-        return values.report_id
-
-    def _get_source_values(self):
-        drafts = self.filtered(lambda r: r.state == "draft")
-        sources = [("indicator_id.source", "=", "committee_training")]
-        if drafts.committee_id.sudo().hr_department_ids:
-            sources.append(("indicator_id.source", "=like", "hr_%"))
-        # order="id": the model's order (report_id) sorts by the report's own
-        # order, which joins reports, periods and committees over every line
-        return self.env["vstbpn.report.value"].search(
-            [("report_id", "in", drafts.ids)] + expression.OR([[s] for s in sources]),
-            order="id",
-        )
-
-
-class VstbpnReportValue(models.Model):
-    _inherit = "vstbpn.report.value"
-
-    def _write_source_figures(self, figures):
-        """Write ``{value id: (female, male, total)}`` on these lines in one
-        UPDATE ... FROM unnest(arrays), as the Action Month fills its own.
-
-        The user's right to write the lines is checked first, and the figures
-        against their indicators after, as write() would; the reported figures
-        of lines that are not consolidated follow the own ones.
-        """
-        if not self:
-            return
-        self.check_access("write")
-        rows = []
-        for value in self:
-            female, male, total = figures[value.id]
-            reported = value.indicator_id._reported_value(
-                total, value.value_number, int(value.value_bool)
-            )
-            rows.append((female, male, total, reported))
-        self.flush_recordset()
-        self.env.cr.execute(
-            SQL(
-                """
-                UPDATE vstbpn_report_value AS v
-                   SET %(own)s, %(results)s,
-                       write_uid = %(uid)s, write_date = %(now)s
-                  FROM unnest(%(ids)s, %(arrays)s) AS x(id, %(columns)s)
-                 WHERE v.id = x.id
-                """,
-                own=SQL(", ").join(
-                    SQL("%s = x.%s", SQL.identifier(column), SQL.identifier(column))
-                    for column in ("female", "male", "total")
-                ),
-                results=SQL(", ").join(
-                    SQL(
-                        "%s = CASE WHEN v.is_consolidated THEN v.%s ELSE x.%s END",
-                        SQL.identifier(result),
-                        SQL.identifier(result),
-                        SQL.identifier(column),
-                    )
-                    for column, result in SOURCE_COLUMNS.items()
-                ),
-                uid=self.env.uid,
-                now=self.env.cr.now(),
-                ids=sql_array(self.ids, "int4"),
-                arrays=SQL(", ").join(
-                    sql_array([row[index] for row in rows], "float8")
-                    for index in range(len(SOURCE_COLUMNS))
-                ),
-                columns=SQL(", ").join(
-                    SQL.identifier(column) for column in SOURCE_COLUMNS
-                ),
-            )
-        )
-        results = list(SOURCE_COLUMNS.values())
-        self.invalidate_recordset(
-            ["female", "male", "total", *results, "write_uid", "write_date"]
-        )
-        # what depends on the reported figures must know, as after a write
-        self.modified(results)
-        self._check_figures()
+    def _fill_automatic_values(self, keys=None):
+        """Fill the draft reports' lines from their automatic sources (those
+        of ``keys``, all by default: ``vstbpn.figure.source``). Returns the
+        reports filled: the caller checks their validation rules, once after
+        every source has written (``_fill_and_check_automatic_values``)."""
+        return self.env["vstbpn.figure.source"]._fill(self, keys)

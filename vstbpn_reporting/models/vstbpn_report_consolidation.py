@@ -4,48 +4,17 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.vstbpn_committee.tools import sql_array
-
-from .vstbpn_indicator import reported_value
-
-# (own input field, consolidated field, reported field) for each numeric figure.
-FIGURES = {
-    "female": ("female", "consolidated_female", "result_female"),
-    "male": ("male", "consolidated_male", "result_male"),
-    "total": ("total", "consolidated_total", "result_total"),
-    "number": ("value_number", "consolidated_number", "result_number"),
-}
-# The columns of a report's own lines that consolidation reads.
-OWN_COLUMNS = (
-    "id",
-    "report_id",
-    "indicator_id",
-    "female",
-    "male",
-    "total",
-    "value_number",
-    "value_bool",
-    "value_text",
+from .vstbpn_report_value import (
+    FIGURES,
+    NUMERIC_FIGURES,
+    REPORTED_FIELD,
+    figure_fields,
 )
-CONSOLIDATED_DEFAULTS = {
-    "consolidated_female": 0.0,
-    "consolidated_male": 0.0,
-    "consolidated_total": 0.0,
-    "consolidated_number": 0.0,
-    "consolidated_yes": 0,
-    "consolidated_text": None,
-}
 
-
-RESULT_FIELDS = [
-    "result_female",
-    "result_male",
-    "result_total",
-    "result_number",
-    "result_yes",
-    "result_text",
-    "result_value",
-]
+# The columns of a report's own lines that consolidation reads.
+OWN_COLUMNS = ("id", "report_id", "indicator_id", *figure_fields("own"))
+# The reported figures of the units below that consolidation reads.
+RESULT_FIELDS = [*figure_fields("result"), REPORTED_FIELD]
 
 
 class VstbpnReport(models.Model):
@@ -97,13 +66,13 @@ class VstbpnReport(models.Model):
             children, {rule.rule for rule in rules.values()}
         )
         texts = self._gather_child_texts(children, rules)
-        rows = []
+        figures = {}
         for report in self:
             key = (report.period_id.id, report.committee_id.id)
-            rows += report._consolidated_rows(
+            figures |= report._consolidated_figures(
                 lines_by_report[report.id], rules, aggregates, texts.get(key, {})
             )
-        self._write_consolidated(rows, rules)
+        self.env["vstbpn.report.value"]._write_consolidated_figures(figures)
         self._vstbpn_trusted_write(
             {
                 "is_consolidated": True,
@@ -148,69 +117,6 @@ class VstbpnReport(models.Model):
             )
         )
         return self.env.cr.dictfetchall()
-
-    def _write_consolidated(self, rows, rules):
-        """Store the consolidated and reported figures of many lines in one
-        UPDATE ... FROM unnest(arrays), whatever their number (the ORM's batched
-        update would split them into chunks of 100).
-
-        The figures are computed, not typed, so the input checks of write() do
-        not apply, and the reported figures (``result_*``) are the consolidated
-        ones, written with them rather than recomputed line by line.
-        """
-        if not rows:
-            return
-        for row in rows:
-            rule = rules[row.pop("indicator_id")]
-            row["result_value"] = reported_value(
-                rule.by_sex,
-                rule.value_type,
-                row["consolidated_total"],
-                row["consolidated_number"],
-                row["consolidated_yes"],
-            )
-        Value = self.env["vstbpn.report.value"]
-        values = Value.browse([row["id"] for row in rows])
-        written = [*CONSOLIDATED_DEFAULTS, *RESULT_FIELDS, "is_consolidated"]
-        values.flush_recordset(written)
-        columns = [*CONSOLIDATED_DEFAULTS, "result_value"]
-        self.env.cr.execute(
-            SQL(
-                """
-                UPDATE vstbpn_report_value AS v
-                   SET %(assignments)s, result_value = x.result_value,
-                       is_consolidated = TRUE,
-                       write_uid = %(uid)s, write_date = %(now)s
-                  FROM unnest(%(ids)s, %(arrays)s) AS x(id, %(columns)s)
-                 WHERE v.id = x.id
-                """,
-                assignments=SQL(", ").join(
-                    SQL(
-                        "%s = x.%s, %s = x.%s",
-                        SQL.identifier(column),
-                        SQL.identifier(column),
-                        SQL.identifier(column.replace("consolidated_", "result_")),
-                        SQL.identifier(column),
-                    )
-                    for column in CONSOLIDATED_DEFAULTS
-                ),
-                uid=self.env.uid,
-                now=self.env.cr.now(),
-                ids=sql_array(values.ids, "int4"),
-                arrays=SQL(", ").join(
-                    sql_array(
-                        [row[column] for row in rows],
-                        Value._fields[column].column_type[1],
-                    )
-                    for column in columns
-                ),
-                columns=SQL(", ").join(SQL.identifier(column) for column in columns),
-            )
-        )
-        values.invalidate_recordset([*written, "write_uid", "write_date"])
-        # what depends on the reported figures must know; the figures
-        # themselves are consistent and need no recompute
-        values.modified(RESULT_FIELDS)
 
     def action_cancel_consolidation(self):
         self._vstbpn_check_editable()
@@ -293,8 +199,8 @@ class VstbpnReport(models.Model):
         ]
         query.groupby = SQL(", ").join(groupby)
         aggregates = [
-            SQL("%s(%s)::float8", SQL(func), SQL.identifier(Value._table, field[2]))
-            for field in FIGURES.values()
+            SQL("%s(%s)::float8", SQL(func), SQL.identifier(Value._table, result))
+            for result in figure_fields("result", NUMERIC_FIGURES)
             for func in functions
         ]
         result = {}
@@ -302,12 +208,12 @@ class VstbpnReport(models.Model):
             query.select(
                 *groupby,
                 SQL("COUNT(*)"),
-                SQL("SUM(%s)", SQL.identifier(Value._table, "result_yes")),
+                SQL("SUM(%s)", SQL.identifier(Value._table, FIGURES["yes"].result)),
                 *aggregates,
             )
         ):
             entry = {"count": count, "yes": yes or 0}
-            for index, key in enumerate(FIGURES):
+            for index, key in enumerate(NUMERIC_FIGURES):
                 for offset, func in enumerate(functions):
                     entry[(key, func)] = figures[index * len(functions) + offset] or 0.0
             result[(period, parent, indicator)] = entry
@@ -335,8 +241,8 @@ class VstbpnReport(models.Model):
             ).extend(f"{committee.name}: {text}" for text in parts)
         return texts
 
-    def _consolidated_rows(self, lines, rules, aggregates, texts):
-        """The consolidated_* values to write on each of this report's lines
+    def _consolidated_figures(self, lines, rules, aggregates, texts):
+        """{line id: {figure key: consolidated figure}} of this report's lines
         (plain rows of ``_read_own_lines``), ratios last: they divide the
         consolidated figures of two other lines."""
         self.ensure_one()
@@ -357,31 +263,23 @@ class VstbpnReport(models.Model):
             figures[line["indicator_id"]] = self._combine_ratio(
                 line, rules[line["indicator_id"]], figures
             )
-        return [
-            CONSOLIDATED_DEFAULTS
-            | figures[line["indicator_id"]]
-            | {"id": line["id"], "indicator_id": line["indicator_id"]}
-            for line in lines
-        ]
+        return {line["id"]: figures[line["indicator_id"]] for line in lines}
 
     def _combine(self, line, rule, aggregate, texts):
         """Own figures of the report combined with the units' figures by the rule."""
         aggregate = aggregate or {"count": 0, "yes": 0}
         if rule == "text":
-            own = (
-                [f"{self.committee_id.name}: {line['value_text']}"]
-                if line["value_text"]
-                else []
-            )
-            return {"consolidated_text": "\n".join(own + texts)}
+            text = line[FIGURES["text"].own]
+            own = [f"{self.committee_id.name}: {text}"] if text else []
+            return {"text": "\n".join(own + texts)}
         if rule == "count_yes":
-            yes = aggregate["yes"] + (1 if line["value_bool"] else 0)
-            return {"consolidated_yes": yes, "consolidated_number": yes}
+            yes = aggregate["yes"] + (1 if line[FIGURES["yes"].own] else 0)
+            return {"yes": yes, "number": yes}
         return {
-            FIGURES[key][1]: self._combine_figure(
-                rule, line[FIGURES[key][0]] or 0.0, aggregate, key
+            key: self._combine_figure(
+                rule, line[FIGURES[key].own] or 0.0, aggregate, key
             )
-            for key in FIGURES
+            for key in NUMERIC_FIGURES
         }
 
     def _combine_figure(self, rule, own, aggregate, key):
@@ -404,7 +302,7 @@ class VstbpnReport(models.Model):
         numerator = figures.get(rule.numerator_id)
         denominator = figures.get(rule.denominator_id)
         keys = ("female", "male", "total") if rule.by_sex else ("number",)
-        main = FIGURES[keys[-1]][1]
+        main = keys[-1]
         if (
             numerator is None
             or denominator is None
@@ -413,14 +311,13 @@ class VstbpnReport(models.Model):
             value = self.env["vstbpn.report.value"].browse(line["id"])
             raise ValidationError(value._ratio_denominator_message(value.indicator_id))
         if not denominator.get(main):
-            return dict.fromkeys((field[1] for field in FIGURES.values()), 0.0)
+            return dict.fromkeys(NUMERIC_FIGURES, 0.0)
         factor = 100.0 if rule.value_type == "percentage" else 1.0
-        result = dict.fromkeys((field[1] for field in FIGURES.values()), 0.0)
+        result = dict.fromkeys(NUMERIC_FIGURES, 0.0)
         for key in keys:
-            field = FIGURES[key][1]
-            den = denominator.get(field) or 0.0
-            result[field] = (
-                round(factor * (numerator.get(field) or 0.0) / den, 2) if den else 0.0
+            den = denominator.get(key) or 0.0
+            result[key] = (
+                round(factor * (numerator.get(key) or 0.0) / den, 2) if den else 0.0
             )
         return result
 

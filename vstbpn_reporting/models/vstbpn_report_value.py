@@ -1,27 +1,49 @@
+from collections import namedtuple
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.sql import create_index
 
-FIGURE_FIELDS = ("female", "male", "total", "value_number")
-# An empty value per template indicator of the reports %(ids)s.
-INSERT_VALUES = """
-    INSERT INTO vstbpn_report_value (
-        report_id, indicator_id, committee_id, parent_committee_id, period_id,
-        report_state, sequence,
-        female, male, total, value_number, value_bool, is_consolidated,
-        consolidated_female, consolidated_male, consolidated_total,
-        consolidated_number, consolidated_yes,
-        result_female, result_male, result_total, result_number, result_yes,
-        result_value, create_uid, create_date, write_uid, write_date)
-    SELECT r.id, l.indicator_id, r.committee_id, r.parent_committee_id, r.period_id,
-           r.state, l.sequence,
-           0, 0, 0, 0, FALSE, FALSE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-           %(uid)s, %(now)s, %(uid)s, %(now)s
-      FROM vstbpn_report r
-      JOIN vstbpn_report_template_line l ON l.template_id = r.template_id
-     WHERE r.id IN %(ids)s
-        ON CONFLICT (report_id, indicator_id) DO NOTHING
-"""
+# One figure of a report line, held in three fields: what the unit types
+# (own), what consolidation combines from the units below (consolidated), and
+# what the report says upward (result): the consolidated figure once the
+# report is consolidated, the own one otherwise. The only spelling of this
+# mapping: the lines' computes, their writers (vstbpn_report_value_writer.py),
+# consolidation and the automatic sources all read it from here.
+Figure = namedtuple("Figure", "own consolidated result")
+FIGURES = {
+    "female": Figure("female", "consolidated_female", "result_female"),
+    "male": Figure("male", "consolidated_male", "result_male"),
+    "total": Figure("total", "consolidated_total", "result_total"),
+    "number": Figure("value_number", "consolidated_number", "result_number"),
+    "yes": Figure("value_bool", "consolidated_yes", "result_yes"),
+    "text": Figure("value_text", "consolidated_text", "result_text"),
+}
+# The figures that consolidation combines by the indicator's rule (yes/no
+# answers are counted, texts listed) and that the input checks look at.
+NUMERIC_FIGURES = ("female", "male", "total", "number")
+# The one figure that stands for a line in pivots and graphs (reported_value).
+REPORTED_FIELD = "result_value"
+
+
+def figure_fields(kind, keys=tuple(FIGURES)):
+    """The fields of one ``kind`` (own, consolidated or result) of the figures
+    ``keys``, in their order."""
+    return [getattr(FIGURES[key], kind) for key in keys]
+
+
+def own_result(key, figure):
+    """What the result field of the figure ``key`` holds while the line
+    reports its own figure: a yes counts 1, a no 0."""
+    return int(bool(figure)) if key == "yes" else figure
+
+
+def reported_value(by_sex, value_type, total, number, yes):
+    """The one figure that stands for a value in pivots and graphs, from its
+    reported total, number and yes count."""
+    if by_sex:
+        return total
+    return yes if value_type == "boolean" else number
 
 
 class VstbpnReportValue(models.Model):
@@ -38,16 +60,10 @@ class VstbpnReportValue(models.Model):
     _description = "Report Indicator Value"
     _order = "report_id, sequence, id"
     _vstbpn_tie_fields = ("report_id", "indicator_id")
+    # own -> consolidated -> result, for the addons that extend the lines
+    _vstbpn_figures = FIGURES
     # written by consolidation only; the reported result_* are computed
-    _vstbpn_derived_fields = (
-        "is_consolidated",
-        "consolidated_female",
-        "consolidated_male",
-        "consolidated_total",
-        "consolidated_number",
-        "consolidated_yes",
-        "consolidated_text",
-    )
+    _vstbpn_derived_fields = ("is_consolidated", *figure_fields("consolidated"))
 
     # Lookups by report use the unique (report, indicator) index, and by period
     # the (period, indicator) one: single-column indexes on them would only
@@ -146,9 +162,6 @@ class VstbpnReportValue(models.Model):
             ["period_id", "indicator_id"],
         )
 
-    def _insert_for_reports_query(self):
-        return INSERT_VALUES
-
     @api.depends("indicator_id", "report_id.template_id.line_ids.sequence")
     def _compute_sequence(self):
         for template, values in self.grouped(lambda v: v.report_id.template_id).items():
@@ -163,47 +176,38 @@ class VstbpnReportValue(models.Model):
                 value.total = value.female + value.male
 
     @api.depends(
-        "female",
-        "male",
-        "total",
-        "value_number",
-        "value_text",
-        "value_bool",
-        "consolidated_female",
-        "consolidated_male",
-        "consolidated_total",
-        "consolidated_number",
-        "consolidated_yes",
-        "consolidated_text",
-        "is_consolidated",
+        *figure_fields("own"), *figure_fields("consolidated"), "is_consolidated"
     )
     def _compute_results(self):
         for value in self:
-            if value.is_consolidated:
-                value.result_female = value.consolidated_female
-                value.result_male = value.consolidated_male
-                value.result_total = value.consolidated_total
-                value.result_number = value.consolidated_number
-                value.result_yes = value.consolidated_yes
-                value.result_text = value.consolidated_text
-            else:
-                value.result_female = value.female
-                value.result_male = value.male
-                value.result_total = value.total
-                value.result_number = value.value_number
-                value.result_yes = 1 if value.value_bool else 0
-                value.result_text = value.value_text
-            value.result_value = value.indicator_id._reported_value(
-                value.result_total, value.result_number, value.result_yes
+            for key, figure in FIGURES.items():
+                value[figure.result] = value._get_result_figure(key)
+            indicator = value.indicator_id
+            value.result_value = reported_value(
+                indicator.by_sex,
+                indicator.value_type,
+                value.result_total,
+                value.result_number,
+                value.result_yes,
             )
+
+    def _get_result_figure(self, key):
+        """The figure ``key`` this line reports: the consolidated one once
+        consolidated, its own otherwise."""
+        self.ensure_one()
+        figure = FIGURES[key]
+        if self.is_consolidated:
+            return self[figure.consolidated]
+        return own_result(key, self[figure.own])
 
     # CONSTRAINTS
 
-    @api.constrains("female", "male", "total", "value_number")
+    @api.constrains(*figure_fields("own", NUMERIC_FIGURES))
     def _check_figures(self):
+        own_fields = figure_fields("own", NUMERIC_FIGURES)
         for value in self:
             problems = value.indicator_id._get_figure_problems(
-                {fname: value[fname] for fname in FIGURE_FIELDS}
+                {fname: value[fname] for fname in own_fields}
             )
             if problems:
                 raise ValidationError(

@@ -40,7 +40,8 @@ OUTLIER_FIELDS = (
 MIN_PEERS = 3
 # Figures carry 2 decimals: what float arithmetic adds below this is noise.
 EPSILON = 1e-6
-# One statement flags the figures of many reports. A figure is compared with
+# One statement finds the flags of the figures of many reports (one more
+# writes them, vstbpn_report_value_writer.py). A figure is compared with
 #  - the same indicator on the unit's latest earlier report of the same
 #    template, submitted or accepted: a jump beyond the indicator's share of
 #    it, and by at least its minimum change;
@@ -52,8 +53,8 @@ EPSILON = 1e-6
 #    the same figure the MAD is zero; their mean absolute deviation stands in.
 # Zeros are neither flagged nor compared with: in a report they mostly mean
 # "not filled in yet", which the validation rules check.
-# Only the values whose flags change are updated.
-FLAG_OUTLIERS = (
+# Only the values whose flags change are returned.
+FIND_OUTLIER_FLAGS = (
     """
     WITH checked AS (
         SELECT id, outlier_jump_percent::float8 AS jump,
@@ -142,21 +143,20 @@ FLAG_OUTLIERS = (
                previous, median, deviation
           FROM flags
          WHERE is_jump OR is_peer OR old_kind IS NOT NULL
+    ),
+    flagged AS (
+        SELECT id, kind,
+               CASE WHEN kind IS NOT NULL THEN previous END AS previous,
+               CASE WHEN kind IS NOT NULL THEN median END AS median,
+               CASE WHEN kind IS NOT NULL THEN deviation END AS deviation
+          FROM outcome
     )
-    UPDATE vstbpn_report_value v
-       SET outlier_kind = o.kind,
-           outlier_previous = CASE WHEN o.kind IS NOT NULL THEN o.previous END,
-           outlier_peer_median = CASE WHEN o.kind IS NOT NULL THEN o.median END,
-           outlier_peer_deviation = CASE WHEN o.kind IS NOT NULL THEN o.deviation END
-      FROM outcome o
-     WHERE v.id = o.id
-       AND (v.outlier_kind, v.outlier_previous::float8,
+    SELECT f.id, f.kind, f.previous, f.median, f.deviation
+      FROM flagged f
+      JOIN vstbpn_report_value v ON v.id = f.id
+     WHERE (v.outlier_kind, v.outlier_previous::float8,
             v.outlier_peer_median::float8, v.outlier_peer_deviation::float8)
-           IS DISTINCT FROM
-           (o.kind,
-            CASE WHEN o.kind IS NOT NULL THEN o.previous END,
-            CASE WHEN o.kind IS NOT NULL THEN o.median END,
-            CASE WHEN o.kind IS NOT NULL THEN o.deviation END)
+           IS DISTINCT FROM (f.kind, f.previous, f.median, f.deviation)
 """
 )
 
@@ -268,9 +268,10 @@ class VstbpnReportValue(models.Model):
 
     @api.model
     def _flag_outliers(self, reports):
-        """Flag the outlying figures of ``reports`` in one statement, whatever
-        their number. Runs as superuser: the flags are the system's, the
-        caller has checked that the user may see the reports."""
+        """Flag the outlying figures of ``reports`` in two statements (one
+        finds the flags that change, one writes them), whatever their number.
+        Runs as superuser: the flags are the system's, the caller has checked
+        that the user may see the reports."""
         if not reports:
             return
         self.flush_model(
@@ -294,11 +295,10 @@ class VstbpnReportValue(models.Model):
         )
         self.env.cr.execute(
             SQL(
-                FLAG_OUTLIERS,
+                FIND_OUTLIER_FLAGS,
                 report_ids=sql_array(reports.ids, "int4"),
                 min_peers=MIN_PEERS,
                 epsilon=EPSILON,
             )
         )
-        self.invalidate_model(list(OUTLIER_FIELDS))
-        self.env["vstbpn.report"].invalidate_model(["flagged_value_ids"])
+        self._write_outlier_flags({id_: flag for id_, *flag in self.env.cr.fetchall()})

@@ -8,6 +8,7 @@ from odoo.tools import SQL
 
 from odoo.addons.vstbpn_committee.tools import sql_array
 
+from .vstbpn_report_value import FIGURES, REPORTED_FIELD
 from .vstbpn_validation_expression import (
     MAX_LENGTH,
     ExpressionError,
@@ -31,15 +32,16 @@ SKIP_POLICIES = [
     ("any_zero", "When any of its figures is zero"),
     ("never", "Never"),
 ]
-# The reported figures a reference reads: consolidated ones on a consolidated
-# report, the unit's own otherwise. Without a part: the total of an indicator
-# by sex, the number (1 for yes) of the others.
+# The reported figures a reference reads (the result fields of the value
+# model's FIGURES): consolidated ones on a consolidated report, the unit's own
+# otherwise. Without a part: the total of an indicator by sex, the number (1
+# for yes) of the others.
 FIGURE_COLUMNS = {
-    "female": "result_female",
-    "male": "result_male",
-    "total": "result_total",
-    "value": "result_value",
-    None: "result_value",
+    "female": FIGURES["female"].result,
+    "male": FIGURES["male"].result,
+    "total": FIGURES["total"].result,
+    "value": REPORTED_FIELD,
+    None: REPORTED_FIELD,
 }
 MESSAGE_PLACEHOLDER = re.compile(r"\{(\w*)\}")
 MESSAGE_PLACEHOLDERS = ("left", "right")

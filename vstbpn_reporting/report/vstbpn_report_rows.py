@@ -2,6 +2,8 @@ from collections import namedtuple
 
 from odoo import models
 
+from ..models.vstbpn_report_value import FIGURES, figure_fields, own_result
+
 # One indicator of a report as every output shows it. ``layout`` is a key of
 # LAYOUT_FIELDS: which columns hold the indicator's figures.
 IndicatorRow = namedtuple("IndicatorRow", "value indicator layout")
@@ -9,10 +11,10 @@ IndicatorRow = namedtuple("IndicatorRow", "value indicator layout")
 # By layout, the columns that hold the figures and the value's field behind
 # each: the form writes these cells and the importer reads them back.
 LAYOUT_FIELDS = {
-    "by_sex": {"female": "female", "male": "male", "total": "total"},
-    "yes_no": {"answer": "value_bool"},
-    "text": {"answer": "value_text"},
-    "figure": {"value": "value_number"},
+    "by_sex": {key: FIGURES[key].own for key in ("female", "male", "total")},
+    "yes_no": {"answer": FIGURES["yes"].own},
+    "text": {"answer": FIGURES["text"].own},
+    "figure": {"value": FIGURES["number"].own},
 }
 
 
@@ -96,12 +98,15 @@ class VstbpnReportRows(models.AbstractModel):
         what the report says upward (``reported``) or what the unit typed. The
         single figure of a yes/no is 1 or 0, or the count of yes once
         consolidated."""
-        value = row.value
-        if reported:
-            single = value.result_yes if row.layout == "yes_no" else value.result_number
-            return (value.result_female, value.result_male, value.result_total, single)
-        single = int(value.value_bool) if row.layout == "yes_no" else value.value_number
-        return (value.female, value.male, value.total, single)
+        single = "yes" if row.layout == "yes_no" else "number"
+        keys = ("female", "male", "total", single)
+        figures = [
+            row.value[fname]
+            for fname in figure_fields("result" if reported else "own", keys)
+        ]
+        if not reported:
+            figures[-1] = own_result(single, figures[-1])
+        return tuple(figures)
 
     def _get_printed_cells(self, row):
         """``{female, male, total}`` of the printed table, in Vietnamese format:

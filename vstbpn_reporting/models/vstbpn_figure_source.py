@@ -1,0 +1,126 @@
+from collections import namedtuple
+
+from odoo import api, models
+
+# An automatic source of report figures: the values of the indicators'
+# ``source`` whose lines it fills, and whether its figures are checked against
+# their indicators as typed ones are (figures counted from records the suite
+# has validated already need not be).
+FigureSource = namedtuple("FigureSource", "indicator_sources checked")
+HR_SOURCES = ("hr_staff", "hr_leaders", "hr_succession", "hr_trained", "hr_appointed")
+
+
+class VstbpnFigureSource(models.AbstractModel):
+    """The automatic sources of report figures: a registry the fill loops over.
+
+    Each source is a key of ``_sources()`` and a method
+    ``_figures_<key>(reports, lines)``: the figures of ``lines``, the draft
+    ``reports``' lines of its indicators, as ``{line id: {figure key:
+    figure}}`` (keys of the value model's ``FIGURES``); the lines it leaves
+    out are not written. An addon adds a source by extending ``_sources()``
+    with its key and defining its method: the search of the lines, the
+    access check, the one writer and the checks that follow are the same for
+    every source.
+    """
+
+    _name = "vstbpn.figure.source"
+    _description = "Automatic Source of Report Figures"
+
+    def _sources(self):
+        return {
+            "hr": FigureSource(HR_SOURCES, checked=True),
+            "committee_training": FigureSource(("committee_training",), checked=True),
+        }
+
+    # FILL
+
+    @api.model
+    def _fill(self, reports, keys=None):
+        """Fill the draft ``reports``' lines of the sources ``keys`` (all by
+        default) in one write, then check the figures of the sources that ask
+        for it, as write() would. Returns the reports filled: the caller checks
+        their validation rules once, as after a save."""
+        sources = self._sources()
+        if keys is not None:
+            sources = {key: sources[key] for key in keys}
+        drafts = reports.filtered(lambda r: r.state == "draft")
+        lines = self._get_lines_to_fill(drafts, sources)
+        figures = {}
+        checked = lines.browse()
+        for key, source_lines in self._split_by_source(lines, sources).items():
+            source_figures = getattr(self, f"_figures_{key}")(drafts, source_lines)
+            figures |= source_figures
+            if sources[key].checked:
+                checked |= lines.browse(list(source_figures))
+        filled = lines.browse(list(figures))
+        filled.check_access("write")
+        filled._write_own_figures(figures)
+        checked._check_figures()
+        return filled.report_id
+
+    @api.model
+    def _get_lines_to_fill(self, drafts, sources):
+        indicator_sources = [
+            value for source in sources.values() for value in source.indicator_sources
+        ]
+        # order="id": the model's order (report_id) sorts by the report's own
+        # order, which joins reports, periods and committees over every line
+        return self.env["vstbpn.report.value"].search(
+            [
+                ("report_id", "in", drafts.ids),
+                ("indicator_id.source", "in", indicator_sources),
+            ],
+            order="id",
+        )
+
+    @api.model
+    def _split_by_source(self, lines, sources):
+        """{source key: its lines}."""
+        key_of = {
+            value: key
+            for key, source in sources.items()
+            for value in source.indicator_sources
+        }
+        return lines.grouped(lambda line: key_of[line.indicator_id.source])
+
+    @api.model
+    def _figures_by_committee(self, lines, figures_of):
+        """The figures of ``lines`` from ``figures_of(indicator, committees,
+        period)``, ``{committee id: (female, male, total)}``, called once per
+        indicator and period: a unit missing from it counts zero."""
+        figures = {}
+        for (indicator, period), group in lines.grouped(
+            lambda line: (line.indicator_id, line.report_id.period_id)
+        ).items():
+            by_committee = figures_of(indicator, group.committee_id, period)
+            for line in group:
+                female, male, total = by_committee.get(line.committee_id.id, (0, 0, 0))
+                figures[line.id] = {"female": female, "male": male, "total": total}
+        return figures
+
+    # SOURCES
+
+    @api.model
+    def _figures_hr(self, reports, lines):
+        """The staff of the committees' HR departments, by sex; none while no
+        committee of the reports is linked to a department (the units type
+        them)."""
+        if not reports.committee_id.sudo().hr_department_ids:
+            return {}
+        return self._figures_by_committee(
+            lines,
+            lambda indicator, committees, period: indicator._get_hr_figures(
+                committees, period
+            ),
+        )
+
+    @api.model
+    def _figures_committee_training(self, reports, lines):
+        """The participants in the committees' own trainings of the period."""
+        Event = self.env["calendar.event"]
+        return self._figures_by_committee(
+            lines,
+            lambda indicator, committees, period: Event._vstbpn_training_figures(
+                committees, period.date_from, period.date_to
+            ),
+        )
