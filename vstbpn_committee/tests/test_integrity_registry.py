@@ -237,7 +237,7 @@ class TestEveryModelKeepsItsRecords(TransactionCase):
     def draft_copy(self, record):
         """A copy in the first state of its workflow (a line: in a copy of
         the record it belongs to)."""
-        parent = record._vstbpn_lock_parent
+        parent = getattr(record, "_vstbpn_lock_parent", None)
         try:
             with self.env.cr.savepoint():
                 if parent:
