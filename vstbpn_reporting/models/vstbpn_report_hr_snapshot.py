@@ -44,6 +44,7 @@ class VstbpnReport(models.Model):
             )
 
     @api.depends("hr_figures_date", "hr_figures_frozen", "period_id.date_to")
+    @api.depends_context("lang")
     def _compute_hr_figures_note(self):
         for report in self:
             report.hr_figures_note = report._describe_hr_figures()

@@ -74,6 +74,11 @@ class TestFiguresAsOf(VstbpnReportingCase):
         self.assertTrue(report.hr_figures_frozen)
         self.assertIn("frozen at submission", report.hr_figures_note)
 
+    def test_the_note_reads_in_vietnamese(self):
+        report = self._open()
+        report.with_user(self.officer_a).action_submit()
+        self.assertIn("đã chốt khi gửi báo cáo", self.vi(report).hr_figures_note)
+
     def test_a_report_without_hr_figures_says_nothing_of_them(self):
         self.template.line_ids.filtered(
             lambda line: line.indicator_id == self.ind_staff
