@@ -110,7 +110,8 @@ class VstbpnFigureSource(models.AbstractModel):
         if not reports.committee_id.sudo().hr_department_ids:
             return {}
         readable = lines.report_id._get_hr_readable()
-        lines = lines.filtered(lambda line: line.report_id in readable)
+        readable_ids = set(readable.ids)
+        lines = lines.filtered(lambda line: line.report_id.id in readable_ids)
         readable._stamp_hr_figures_date()
         return self._figures_by_committee(
             lines,

@@ -151,3 +151,25 @@ class TestFiguresAsOf(VstbpnReportingCase):
         self.district_a.hr_department_ids = [Command.clear()]
         with self.assertRaisesRegex(UserError, "Thống kê nhân sự"):
             self.vi(report.with_user(self.officer_a)).action_refresh_hr_figures()
+
+    # COST
+
+    def test_opening_with_hr_figures_costs_the_same_queries_for_more_units(self):
+        self._create_period(name="Warm-up").action_open()
+        counts = []
+        for name, prefix in (("Three units", "T-H-A"), ("Six units", "T-H-B")):
+            for district in self._add_districts(3 if counts else 1, prefix):
+                department = self.env["hr.department"].create({"name": district.name})
+                district.hr_department_ids = [Command.set(department.ids)]
+                self.env["hr.employee"].create(
+                    {"name": name, "department_id": department.id, "gender": "male"}
+                )
+            period = self._create_period(name=name)
+            self.env.flush_all()
+            start = self.cr.sql_log_count
+            period.action_open()
+            self.env.flush_all()
+            counts.append(self.cr.sql_log_count - start)
+            self.assertTrue(all(period.report_ids.mapped("hr_figures_date")))
+        self.assertEqual(len(period.report_ids), 7)
+        self.assertEqual(counts[1], counts[0], "the same queries for 4 units and 7")
