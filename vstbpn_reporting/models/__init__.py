@@ -10,6 +10,7 @@ from . import vstbpn_report
 from . import vstbpn_report_consolidation
 from . import vstbpn_indicator_source
 from . import vstbpn_figure_source
+from . import vstbpn_report_hr_snapshot
 from . import vstbpn_committee
 from . import hr_job
 from . import hr_employee

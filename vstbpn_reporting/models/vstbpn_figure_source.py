@@ -102,11 +102,17 @@ class VstbpnFigureSource(models.AbstractModel):
 
     @api.model
     def _figures_hr(self, reports, lines):
-        """The staff of the committees' HR departments, by sex; none while no
-        committee of the reports is linked to a department (the units type
-        them)."""
+        """The staff of the committees' HR departments in post at the end of
+        the period, by sex; none while no committee of the reports is linked
+        to a department (the units type them). The reports whose HR figures
+        were frozen at submission keep them (``vstbpn_report_hr_snapshot.py``).
+        """
         if not reports.committee_id.sudo().hr_department_ids:
             return {}
+        readable = lines.report_id._get_hr_readable()
+        readable_ids = set(readable.ids)
+        lines = lines.filtered(lambda line: line.report_id.id in readable_ids)
+        readable._stamp_hr_figures_date()
         return self._figures_by_committee(
             lines,
             lambda indicator, committees, period: indicator._get_hr_figures(

@@ -32,14 +32,33 @@ class VstbpnIndicator(models.Model):
 
     def _count_staff(self, committees, period):
         """[(department, gender, count)] of the staff this indicator counts in
-        the committees' departments: one grouped read."""
+        the committees' departments, in post at the end of the period: one
+        grouped read."""
         domain = [("department_id", "child_of", committees.hr_department_ids.ids)]
+        domain += self._in_post_domain(period.date_to)
         domain += getattr(self, f"_source_domain_{self.source}")(period)
         return (
             self.env["hr.employee"]
             .sudo()
             ._read_group(domain, ["department_id", "gender"], ["__count"])
         )
+
+    @api.model
+    def _in_post_domain(self, day):
+        """The employees in post on ``day``, as far as Odoo's HR tells: those
+        who leave after it, archived or not, and those still active with no
+        departure date. Whoever left on or before it is not counted, nor an
+        archived employee without a departure date (gone, no one knows
+        when). HR keeps no date of joining nor any history of department,
+        job or sex: those are today's (the report keeps a snapshot of them,
+        ``vstbpn_report_hr_snapshot.py``)."""
+        return [
+            "|",
+            ("departure_date", ">", day),
+            "&",
+            ("active", "=", True),
+            ("departure_date", "=", False),
+        ]
 
     @api.model
     def _sum_staff_by_committee(self, committees, counts):

@@ -53,6 +53,7 @@ class VstbpnReport(models.Model):
         "is_consolidated",
         "consolidation_date",
         "consolidation_includes_submitted",
+        "hr_figures_date",
     )
     _vstbpn_free_fields = ("last_reminder_date", "escalation_date")
     _vstbpn_done_date_field = "date_submitted"

@@ -122,8 +122,16 @@ class VstbpnReport(models.Model):
         self._vstbpn_check_editable()
         self.check_access("write")
         self._vstbpn_trusted_write({"is_consolidated": False})
-        self.value_ids._vstbpn_trusted_write({"is_consolidated": False})
+        self._get_value_lines()._vstbpn_trusted_write({"is_consolidated": False})
         return True
+
+    def _get_value_lines(self):
+        """The reports' lines, in no useful order: ``value_ids`` would sort
+        them by the value model's order, whose ``report_id`` expands to the
+        report's own order and joins reports and periods over every line."""
+        return self.env["vstbpn.report.value"].search(
+            [("report_id", "in", self.ids)], order="id"
+        )
 
     def _get_reports_to_consolidate(self, include_submitted):
         """The reports right below these ones, in the same periods."""
@@ -225,6 +233,8 @@ class VstbpnReport(models.Model):
         texts = {}
         if not any(rule.rule == "text" for rule in rules.values()):
             return texts
+        # no order: _read_group then sorts by the group columns themselves;
+        # an order naming a many2one would join its model to sort by its names
         for period, parent, indicator, committee, parts in self.env[
             "vstbpn.report.value"
         ]._read_group(
@@ -347,6 +357,7 @@ class VstbpnReport(models.Model):
         """{indicator: {committee: (female, male, total, value)}} of units below."""
         self.ensure_one()
         breakdown = {}
+        # no order, so no join of indicators and committees (_gather_child_texts)
         for indicator, committee, female, male, total, number in self.env[
             "vstbpn.report.value"
         ]._read_group(

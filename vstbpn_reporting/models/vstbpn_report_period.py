@@ -41,6 +41,10 @@ class VstbpnReportPeriod(models.Model):
     _vstbpn_request_target_field = "target_committee_ids"
     _vstbpn_request_child_model = "vstbpn.report"
     _vstbpn_request_child_field = "period_id"
+    # no "created" note on each report (thousands in one opening, a tenth of
+    # its time): its chatter starts with the activity asking for it, as the
+    # documents' recipients and the Action Month's plans do
+    _vstbpn_request_child_context = {"mail_create_nolog": True}
 
     name = fields.Char(required=True, tracking=True)
     template_id = fields.Many2one(
