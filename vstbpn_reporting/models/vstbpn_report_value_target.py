@@ -1,0 +1,78 @@
+from odoo import api, fields, models
+
+from .vstbpn_indicator_target import DIRECTIONS, TARGET_STATUSES
+
+
+class VstbpnReportValue(models.Model):
+    """A report line's figure against the target for the report's year.
+
+    Computed, not stored: a target added or changed shows on every report at
+    once. The targets are read once per report (``_get_targets_for``), never
+    once per line.
+    """
+
+    _inherit = "vstbpn.report.value"
+
+    target_id = fields.Many2one(
+        "vstbpn.indicator.target", string="Target Set", compute="_compute_target"
+    )
+    target_value = fields.Float(
+        string="Target", digits=(16, 2), compute="_compute_target"
+    )
+    target_direction = fields.Selection(
+        DIRECTIONS, string="Target Direction", compute="_compute_target"
+    )
+    target_year = fields.Integer(compute="_compute_target")
+    target_gap = fields.Float(
+        string="Gap",
+        digits=(16, 2),
+        compute="_compute_target",
+        help="How far the reported figure is ahead of the target (negative: "
+        "behind): figure minus target for an 'at least' target, target minus "
+        "figure for an 'at most' one.",
+    )
+    target_status = fields.Selection(
+        TARGET_STATUSES, string="Target Status", compute="_compute_target"
+    )
+
+    @api.depends(
+        "report_id.committee_id",
+        "report_id.period_id.date_to",
+        "indicator_id",
+        "result_value",
+    )
+    def _compute_target(self):
+        Target = self.env["vstbpn.indicator.target"]
+        for report, values in self.grouped("report_id").items():
+            targets = {}
+            if report and report.period_id.date_to:
+                targets = Target._get_targets_for(
+                    report.committee_id,
+                    report.period_id.date_to.year,
+                    values.indicator_id,
+                )
+            for value in values:
+                value._set_target(targets.get(value.indicator_id))
+
+    def _set_target(self, target):
+        self.target_id = target
+        if not target:
+            self.update(
+                {
+                    "target_value": 0.0,
+                    "target_direction": False,
+                    "target_year": 0,
+                    "target_gap": 0.0,
+                    "target_status": False,
+                }
+            )
+            return
+        self.update(
+            {
+                "target_value": target.target_value,
+                "target_direction": target.direction,
+                "target_year": target.year,
+                "target_gap": target._get_gap(self.result_value),
+                "target_status": target._get_status(self.result_value),
+            }
+        )
