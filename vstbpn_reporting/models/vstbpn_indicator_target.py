@@ -60,9 +60,7 @@ class VstbpnIndicatorTarget(models.Model):
     def _compute_display_name(self):
         for target in self:
             scope = target.committee_id.name or self.env._("National")
-            target.display_name = (
-                f"{target.indicator_id.code} {target.year} ({scope})"
-            )
+            target.display_name = f"{target.indicator_id.code} {target.year} ({scope})"
 
     @api.constrains("year")
     def _check_year(self):
@@ -90,13 +88,10 @@ class VstbpnIndicatorTarget(models.Model):
                         indicator=indicator.display_name,
                     )
                 )
-            if target.target_value < 0 or (
-                target.target_value > indicator.max_value
-            ):
+            if target.target_value < 0 or (target.target_value > indicator.max_value):
                 raise ValidationError(
                     self.env._(
-                        "The target of %(indicator)s must be between 0 and "
-                        "%(max)s.",
+                        "The target of %(indicator)s must be between 0 and %(max)s.",
                         indicator=indicator.display_name,
                         max=indicator._format_figure(indicator.max_value),
                     )

@@ -49,7 +49,9 @@ class TestNationalIndicators(VstbpnReportingCase):
         )
         self.assertEqual(len(tied), len(MAPPING))
         # a count of wage workers is not the official share of women among them
-        self.assertFalse(ref("vstbpn_reporting.indicator_ns_wage_workers").national_indicator_id)
+        self.assertFalse(
+            ref("vstbpn_reporting.indicator_ns_wage_workers").national_indicator_id
+        )
         self.assertFalse(self.ind_meetings.national_indicator_id)
         self.assertEqual(
             ref("vstbpn_reporting.national_indicator_women_council").indicator_ids,
@@ -150,6 +152,9 @@ class TestNationalIndicators(VstbpnReportingCase):
             self.env.ref("vstbpn_reporting.national_indicator_women_council"),
         )
         imd = self.env["ir.model.data"].search(
-            [("module", "=", "vstbpn_reporting"), ("name", "=", "indicator_ns_council_women")]
+            [
+                ("module", "=", "vstbpn_reporting"),
+                ("name", "=", "indicator_ns_council_women"),
+            ]
         )
         self.assertTrue(imd.noupdate, "the shipped indicator stays noupdate")

@@ -160,7 +160,10 @@ class TestTargets(VstbpnReportingCase):
         values.invalidate_recordset()
         Target = type(self.env["vstbpn.indicator.target"])
         with patch.object(
-            Target, "_get_targets_for", autospec=True, side_effect=Target._get_targets_for
+            Target,
+            "_get_targets_for",
+            autospec=True,
+            side_effect=Target._get_targets_for,
         ) as lookup:
             values.mapped("target_status")
         self.assertEqual(len(values), 6)
@@ -193,7 +196,6 @@ class TestTargets(VstbpnReportingCase):
             ]
         )
         as_a = Target.with_user(self.officer_a)
-        as_p = Target.with_user(self.officer_p)
         # everyone reads them all
         self.assertEqual(
             as_a.search([("id", "in", (province_target | other_target).ids)]),
