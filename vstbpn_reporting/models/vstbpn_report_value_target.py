@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import float_is_zero
 
 from .vstbpn_indicator_target import DIRECTIONS, TARGET_STATUSES
 
@@ -52,27 +53,22 @@ class VstbpnReportValue(models.Model):
                     values.indicator_id,
                 )
             for value in values:
-                value._set_target(targets.get(value.indicator_id))
+                value._set_target(targets.get(value.indicator_id, Target))
 
     def _set_target(self, target):
-        self.target_id = target
-        if not target:
-            self.update(
-                {
-                    "target_value": 0.0,
-                    "target_direction": False,
-                    "target_year": 0,
-                    "target_gap": 0.0,
-                    "target_status": False,
-                }
-            )
-            return
+        """Show ``target`` (an empty recordset for none) and, when the line
+        has a figure, how it compares."""
+        figure = self.result_value
+        # as for outliers, a zero mostly means "not filled in yet": the line
+        # shows its target, but is called neither on track nor behind
+        compared = bool(target) and not float_is_zero(figure, precision_digits=2)
         self.update(
             {
+                "target_id": target,
                 "target_value": target.target_value,
                 "target_direction": target.direction,
                 "target_year": target.year,
-                "target_gap": target._get_gap(self.result_value),
-                "target_status": target._get_status(self.result_value),
+                "target_gap": target._get_gap(figure) if compared else 0.0,
+                "target_status": target._get_status(figure) if compared else False,
             }
         )

@@ -30,10 +30,13 @@ class VstbpnReportRows(models.AbstractModel):
         value = row.value
         if not value.target_id:
             return {}
+        # a line not compared (no figure yet) has no gap to show
+        compared = bool(value.target_status)
+        gap = value.target_gap if compared else None
         cells = {
             "figure": value.result_value,
             "target": value.target_value,
-            "gap": value.target_gap,
+            "gap": gap,
             "on_track": self._target_status_label(value),
             "year": value.target_year,
         }
@@ -41,9 +44,9 @@ class VstbpnReportRows(models.AbstractModel):
             sign = DIRECTION_SIGNS[value.target_direction]
             cells["figure"] = self._print_number(value.result_value)
             cells["target"] = f"{sign} {self._print_number(value.target_value)}"
-            cells["gap"] = self._print_number(value.target_gap)
+            cells["gap"] = self._print_number(gap) if compared else ""
         return cells
 
     def _target_status_label(self, value):
         labels = dict(value._fields["target_status"]._description_selection(self.env))
-        return labels.get(value.target_status, "")
+        return labels.get(value.target_status)

@@ -97,7 +97,8 @@ class TestNationalIndicators(VstbpnReportingCase):
         figures = {v.indicator_id: v for v in current.report_ids[:1].value_ids}
         self.assertEqual(figures[leaders].target_value, 75)
         self.assertEqual(figures[self.ind_support_rate].target_value, 90)
-        self.assertTrue(figures[leaders].target_status)
+        # the demo's reports leave these figures empty: shown, not compared
+        self.assertFalse(figures[leaders].target_status)
 
     def test_labels_in_vietnamese(self):
         def labels(model):

@@ -109,6 +109,9 @@ class TestTargets(VstbpnReportingCase):
         self.assertEqual((value.target_gap, value.target_status), (-10, "behind"))
         value.value_number = 60
         self.assertEqual(value.target_status, "on_track", "reaching it is on track")
+        value.value_number = 0
+        self.assertEqual(value.target_id, self.national_2025, "the target shows")
+        self.assertFalse(value.target_status, "a zero is not filled in yet")
 
     def test_at_most_target_gap_is_the_margin_below(self):
         report = self._annual_report(2020)
@@ -238,6 +241,8 @@ class TestTargets(VstbpnReportingCase):
         self.assertEqual(row[-3:], (60, -10, "Behind"))
         text_row = next(r for r in rows if r[0] == self.ind_text.code)
         self.assertEqual(text_row[-3:], (None, None, None))
+        low_row = next(r for r in rows if r[0] == "T-TGT-LOW")
+        self.assertEqual(low_row[-3:], (30, None, None), "no figure yet: no gap")
         blank, _filename = report._get_xlsx("blank")
         blank_rows = list(load_workbook(io.BytesIO(blank)).worksheets[0].values)
         self.assertNotIn("Target", blank_rows[6], "the blank form is for typing")
