@@ -127,7 +127,7 @@ MODEL_POLICIES = {
     "vstbpn.report.violation": ("EDIT_OWN", "committee_id"),
     "vstbpn.report.quality": ("READ_SUBTREE", "committee_id"),
     "vstbpn.validation.rule": ("SHARED", None),
-    "vstbpn.indicator.target": ("SHARED_EDIT_OWN", "committee_id"),
+    "vstbpn.indicator.target": ("SHARED_EDIT_OWN", "adopting_committee_id"),
     # vstbpn_campaign
     "vstbpn.campaign": ("ASKED_BELOW", "committee_id"),
     "vstbpn.campaign.plan": ("EDIT_OWN", "committee_id"),

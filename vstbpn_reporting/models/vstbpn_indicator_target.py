@@ -24,7 +24,7 @@ class VstbpnIndicatorTarget(models.Model):
 
     _name = "vstbpn.indicator.target"
     _description = "Indicator Target"
-    _order = "indicator_id, year, committee_id, id"
+    _order = "indicator_id, year, adopting_committee_id, id"
 
     indicator_id = fields.Many2one(
         "vstbpn.indicator", required=True, index=True, ondelete="cascade"
@@ -40,7 +40,7 @@ class VstbpnIndicatorTarget(models.Model):
         help="At least: the figure must reach the target. At most: it must not "
         "go above it.",
     )
-    committee_id = fields.Many2one(
+    adopting_committee_id = fields.Many2one(
         "vstbpn.committee",
         string="Committee",
         index=True,
@@ -56,10 +56,10 @@ class VstbpnIndicatorTarget(models.Model):
     )
     uom = fields.Char(related="indicator_id.uom")
 
-    @api.depends("indicator_id", "year", "committee_id")
+    @api.depends("indicator_id", "year", "adopting_committee_id")
     def _compute_display_name(self):
         for target in self:
-            scope = target.committee_id.name or self.env._("National")
+            scope = target.adopting_committee_id.name or self.env._("National")
             target.display_name = f"{target.indicator_id.code} {target.year} ({scope})"
 
     @api.constrains("year")
@@ -97,7 +97,7 @@ class VstbpnIndicatorTarget(models.Model):
                     )
                 )
 
-    @api.constrains("indicator_id", "year", "committee_id")
+    @api.constrains("indicator_id", "year", "adopting_committee_id")
     def _check_unique(self):
         for target in self:
             duplicate = self.search_count(
@@ -105,7 +105,7 @@ class VstbpnIndicatorTarget(models.Model):
                     ("id", "!=", target.id),
                     ("indicator_id", "=", target.indicator_id.id),
                     ("year", "=", target.year),
-                    ("committee_id", "=", target.committee_id.id),
+                    ("adopting_committee_id", "=", target.adopting_committee_id.id),
                 ],
                 limit=1,
             )
@@ -157,16 +157,16 @@ class VstbpnIndicatorTarget(models.Model):
                 ("indicator_id", "in", indicators.ids),
                 ("year", ">=", year),
                 "|",
-                ("committee_id", "=", False),
-                ("committee_id", "in", scope_ids),
+                ("adopting_committee_id", "=", False),
+                ("adopting_committee_id", "in", scope_ids),
             ],
             order="year, id",
         )
-        depth = {committee_id: index for index, committee_id in enumerate(scope_ids)}
+        depth = {adopting_committee_id: index for index, adopting_committee_id in enumerate(scope_ids)}
         chosen = {}
         for target in candidates:
-            rank = depth.get(target.committee_id.id, -1)
+            rank = depth.get(target.adopting_committee_id.id, -1)
             current = chosen.get(target.indicator_id)
-            if current is None or rank > depth.get(current.committee_id.id, -1):
+            if current is None or rank > depth.get(current.adopting_committee_id.id, -1):
                 chosen[target.indicator_id] = target
         return chosen

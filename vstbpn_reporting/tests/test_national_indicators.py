@@ -74,7 +74,7 @@ class TestNationalIndicators(VstbpnReportingCase):
             [(2021, 35)],
         )
         shipped = self.env["vstbpn.indicator.target"].search(
-            [("committee_id", "=", False)]
+            [("adopting_committee_id", "=", False)]
         )
         for target in shipped:
             self.assertTrue(target.source_document and target.source_text)

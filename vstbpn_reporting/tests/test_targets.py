@@ -77,7 +77,7 @@ class TestTargets(VstbpnReportingCase):
             "indicator_id": indicator.id,
             "year": year,
             "target_value": value,
-            "committee_id": committee.id if committee else False,
+            "adopting_committee_id": committee.id if committee else False,
             "source_text": f"Đạt {value}% vào năm {year}.",
             **extra,
         }
