@@ -100,7 +100,8 @@ class VstbpnIndicatorTarget(models.Model):
     @api.constrains("indicator_id", "year", "adopting_committee_id")
     def _check_unique(self):
         for target in self:
-            duplicate = self.search_count(
+            # a target the user cannot read is a duplicate all the same
+            duplicate = self.sudo().search_count(
                 [
                     ("id", "!=", target.id),
                     ("indicator_id", "=", target.indicator_id.id),
@@ -162,11 +163,16 @@ class VstbpnIndicatorTarget(models.Model):
             ],
             order="year, id",
         )
-        depth = {adopting_committee_id: index for index, adopting_committee_id in enumerate(scope_ids)}
+        depth = {
+            adopting_committee_id: index
+            for index, adopting_committee_id in enumerate(scope_ids)
+        }
         chosen = {}
         for target in candidates:
             rank = depth.get(target.adopting_committee_id.id, -1)
             current = chosen.get(target.indicator_id)
-            if current is None or rank > depth.get(current.adopting_committee_id.id, -1):
+            if current is None or rank > depth.get(
+                current.adopting_committee_id.id, -1
+            ):
                 chosen[target.indicator_id] = target
         return chosen

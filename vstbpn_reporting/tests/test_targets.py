@@ -199,11 +199,22 @@ class TestTargets(VstbpnReportingCase):
             ]
         )
         as_a = Target.with_user(self.officer_a)
-        # everyone reads them all
-        self.assertEqual(
-            as_a.search([("id", "in", (province_target | other_target).ids)]),
-            province_target | other_target,
-        )
+        # a unit reads the targets that apply to it, never another branch's
+        for user in (self.officer_a, self.member_a):
+            self.assertEqual(
+                Target.with_user(user).search(
+                    [("indicator_id", "=", self.ind_high.id), ("year", "=", 2024)]
+                ),
+                province_target,
+            )
+        spec = {
+            "display_name": {},
+            "adopting_committee_id": {"fields": {"display_name": {}}},
+        }
+        shown = province_target.with_user(self.member_a).web_read(spec)
+        self.assertEqual(shown[0]["adopting_committee_id"]["id"], self.province.id)
+        with self.assertRaises(AccessError):
+            other_target.with_user(self.officer_a).web_read(spec)
         for target in (self.national_2025, province_target, other_target):
             with self.assertRaises(AccessError):
                 target.with_user(self.officer_a).write({"target_value": 1})
