@@ -19,7 +19,7 @@ class VstbpnIndicatorTarget(models.Model):
 
     A report compares its figure with the target of the nearest milestone on
     or after its year, a committee's own target taking precedence over the
-    national one for the committee's whole subtree (``_get_targets_for``).
+    national one for the committee's whole subtree (``_get_targets_by_report``).
     """
 
     _name = "vstbpn.indicator.target"
@@ -144,35 +144,59 @@ class VstbpnIndicatorTarget(models.Model):
         return [int(i) for i in committee.sudo().parent_path.split("/")[:-1]]
 
     @api.model
-    def _get_targets_for(self, committee, year, indicators):
-        """{indicator: target} that the reports of ``committee`` for ``year``
-        compare with, read in one query.
+    def _get_targets_by_report(self, reports, indicators):
+        """{report: {indicator: target}} that ``reports`` compare with, for
+        ``indicators``, read in one query whatever the number of reports.
 
-        The deepest scope with a target on or after the year wins (the
-        committee's own, then those above it, then the national one); within
-        it, the nearest milestone on or after the year.
+        For each report, the deepest scope with a target on or after the
+        report's year wins (its committee's own, then those of the committees
+        above it, then the national one); within it, the nearest milestone on
+        or after the year. The year is that of the period's end.
         """
-        scope_ids = self._get_scope_ids(committee)
+        wanted = {
+            report: (
+                self._get_scope_ids(report.committee_id),
+                report.period_id.date_to.year,
+            )
+            for report in reports
+            if report.period_id.date_to
+        }
+        if not wanted:
+            return {}
+        scope_ids = set().union(*(scope for scope, _year in wanted.values()))
         candidates = self.search(
             [
                 ("indicator_id", "in", indicators.ids),
-                ("year", ">=", year),
+                ("year", ">=", min(year for _scope, year in wanted.values())),
                 "|",
                 ("adopting_committee_id", "=", False),
-                ("adopting_committee_id", "in", scope_ids),
+                ("adopting_committee_id", "in", list(scope_ids)),
             ],
             order="year, id",
         )
-        depth = {
-            adopting_committee_id: index
-            for index, adopting_committee_id in enumerate(scope_ids)
+        return {
+            report: candidates._choose_for(scope, year)
+            for report, (scope, year) in wanted.items()
         }
+
+    def _choose_for(self, scope_ids, year):
+        """{indicator: target} among these targets for a report of ``year``
+        whose committee and those above it are ``scope_ids`` (root first);
+        ``self`` is ordered by year."""
+        depth = {committee_id: index for index, committee_id in enumerate(scope_ids)}
+        national = -1
         chosen = {}
-        for target in candidates:
-            rank = depth.get(target.adopting_committee_id.id, -1)
+        for target in self:
+            committee_id = target.adopting_committee_id.id
+            if target.year < year or (committee_id and committee_id not in depth):
+                continue
+            rank = depth.get(committee_id, national)
             current = chosen.get(target.indicator_id)
-            if current is None or rank > depth.get(
-                current.adopting_committee_id.id, -1
-            ):
+            current_rank = (
+                depth.get(current.adopting_committee_id.id, national)
+                if current
+                else None
+            )
+            if current is None or rank > current_rank:
                 chosen[target.indicator_id] = target
         return chosen

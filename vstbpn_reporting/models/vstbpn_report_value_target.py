@@ -8,8 +8,8 @@ class VstbpnReportValue(models.Model):
     """A report line's figure against the target for the report's year.
 
     Computed, not stored: a target added or changed shows on every report at
-    once. The targets are read once per report (``_get_targets_for``), never
-    once per line.
+    once. The targets are read in one query for all the lines computed
+    together, whatever their reports (``_get_targets_by_report``).
     """
 
     _inherit = "vstbpn.report.value"
@@ -44,16 +44,10 @@ class VstbpnReportValue(models.Model):
     )
     def _compute_target(self):
         Target = self.env["vstbpn.indicator.target"]
-        for report, values in self.grouped("report_id").items():
-            targets = {}
-            if report and report.period_id.date_to:
-                targets = Target._get_targets_for(
-                    report.committee_id,
-                    report.period_id.date_to.year,
-                    values.indicator_id,
-                )
-            for value in values:
-                value._set_target(targets.get(value.indicator_id, Target))
+        targets = Target._get_targets_by_report(self.report_id, self.indicator_id)
+        for value in self:
+            by_indicator = targets.get(value.report_id, {})
+            value._set_target(by_indicator.get(value.indicator_id, Target))
 
     def _set_target(self, target):
         """Show ``target`` (an empty recordset for none) and, when the line

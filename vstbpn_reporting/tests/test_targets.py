@@ -156,21 +156,40 @@ class TestTargets(VstbpnReportingCase):
         self.assertFalse(text.target_id)
         self.assertFalse(text.target_status)
 
-    def test_targets_are_read_once_per_report(self):
-        reports = self._annual_report(2017) | self._annual_report(2018)
+    def test_targets_are_read_once_for_all_the_reports(self):
+        reports = self._annual_report(2017) | self._annual_report(2026)
         # as a list view reads them: a batch of lines, the targets not cached
         values = self.env["vstbpn.report.value"].browse(reports.value_ids.ids)
         values.invalidate_recordset()
         Target = type(self.env["vstbpn.indicator.target"])
         with patch.object(
             Target,
-            "_get_targets_for",
+            "_get_targets_by_report",
             autospec=True,
-            side_effect=Target._get_targets_for,
+            side_effect=Target._get_targets_by_report,
         ) as lookup:
             values.mapped("target_status")
-        self.assertEqual(len(values), 6)
-        self.assertEqual(lookup.call_count, len(reports))
+        self.assertEqual(lookup.call_count, 1)
+        self.assertEqual(
+            values.filtered(lambda v: v.indicator_id == self.ind_high).mapped(
+                "target_year"
+            ),
+            [2025, 2030],
+            "each report its own milestone",
+        )
+
+    def test_queries_do_not_grow_with_the_reports(self):
+        def queries(reports):
+            values = self.env["vstbpn.report.value"].browse(reports.value_ids.ids)
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            values.mapped("target_status")
+            return self.cr.sql_log_count - before
+
+        reports = [self._annual_report(year) for year in (2017, 2021, 2026)]
+        other = self._annual_report(2022, committee=self.other_province)
+        one = queries(reports[0])
+        self.assertEqual(queries(reports[0] | reports[1] | reports[2] | other), one)
 
     # refusals
 
