@@ -50,3 +50,34 @@ class VstbpnReportRows(models.AbstractModel):
     def _target_status_label(self, value):
         labels = dict(value._fields["target_status"]._description_selection(self.env))
         return labels.get(value.target_status)
+
+
+class VstbpnReportXlsxConsolidation(models.AbstractModel):
+    """The consolidation export's target columns, after the total: the
+    target of the consolidating committee's report, the gap and the status of
+    its total."""
+
+    _inherit = "vstbpn.report.xlsx.consolidation"
+
+    def _write_target_header(self, sheet, formats, first_col):
+        """The headers on the row of the female / male / total ones: rows go
+        out in order (``constant_memory``), the one above is written."""
+        columns = self.env["vstbpn.report.rows"]._get_target_columns()
+        self._set_column_widths(sheet, columns, first=first_col)
+        for offset, column in enumerate(columns.values()):
+            sheet.write_string(
+                3, first_col + offset, column["header"], formats["header"]
+            )
+
+    def _write_target_cells(self, sheet, formats, row, first_col, indicator_row):
+        Rows = self.env["vstbpn.report.rows"]
+        cells = Rows._get_target_cells(indicator_row)
+        number = self._number_format(formats, indicator_row.indicator)
+        for offset, (key, column) in enumerate(Rows._get_target_columns().items()):
+            cell = cells.get(key)
+            if cell is None:
+                continue
+            if column["type"] == "figure":
+                sheet.write_number(row, first_col + offset, cell, number)
+            else:
+                sheet.write_string(row, first_col + offset, cell, formats["cell_text"])

@@ -277,6 +277,29 @@ class TestTargets(VstbpnReportingCase):
         blank_rows = list(load_workbook(io.BytesIO(blank)).worksheets[0].values)
         self.assertNotIn("Target", blank_rows[6], "the blank form is for typing")
 
+    def test_consolidation_export_shows_the_total_against_its_target(self):
+        period = self._open_period(
+            name="Annual 2017",
+            template_id=self.target_template.id,
+            date_from=date(2017, 1, 1),
+            date_to=date(2017, 12, 31),
+            deadline=date(2017, 12, 31),
+        )
+        reports = period.report_ids
+        report_p = self._report(period, self.province)
+        units = reports - report_p
+        for report, figure in zip(units, (50, 70), strict=True):
+            self._value(report, self.ind_high).value_number = figure
+        units.action_submit()
+        units.action_accept()
+        report_p.action_consolidate()
+        content, _filename = report_p._get_xlsx("consolidation")
+        rows = list(load_workbook(io.BytesIO(content)).worksheets[0].values)
+        self.assertEqual(rows[3][-3:], ("Target", "Gap", "Target Status"))
+        row = next(r for r in rows if r[0] == "T-TGT-HIGH")
+        # the units' maximum (the indicator's rule) against the target
+        self.assertEqual(row[-4:], (70, 60, 10, "On Track"))
+
     def test_xlsx_form_in_vietnamese(self):
         report = self.vi(self._annual_report(2017))
         self._value(report, self.ind_high).value_number = 65
