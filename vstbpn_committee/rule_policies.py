@@ -29,6 +29,13 @@ OWN_AND_ABOVE = (
     "['|', (PATH, 'in', user.vstbpn_allowed_committee_ids.ids),"
     " (PATH, 'parent_of', user.vstbpn_allowed_committee_ids.ids)]"
 )
+# National entries (no committee) and those of the user's committees and the
+# committees above: the reference data that applies to the user's units.
+NATIONAL_OWN_AND_ABOVE = (
+    "['|', (PATH, '=', False), '|',"
+    " (PATH, 'in', user.vstbpn_allowed_committee_ids.ids),"
+    " (PATH, 'parent_of', user.vstbpn_allowed_committee_ids.ids)]"
+)
 INSPECTING = (
     "[('inspecting_committee_id', 'in', user.vstbpn_allowed_committee_ids.ids)]"
 )
@@ -86,6 +93,16 @@ POLICIES = {
         PolicyRule("officer", WRITE, OWN),
         ADMIN_ALL,
     ),
+    # Reference data with national and local entries that apply down the
+    # tree (indicator targets): a unit reads the national entries and those
+    # of its committees and the committees above; officers also read their
+    # subtree's and keep their own committees'. Siblings stay hidden.
+    "APPLIES_FROM_ABOVE": (
+        PolicyRule("member", READ, NATIONAL_OWN_AND_ABOVE),
+        OFFICER_READS_SUBTREE,
+        PolicyRule("officer", WRITE, OWN),
+        ADMIN_ALL,
+    ),
 }
 
 # model: (policy, the path from the model to its committee). Every model
@@ -127,6 +144,7 @@ MODEL_POLICIES = {
     "vstbpn.report.violation": ("EDIT_OWN", "committee_id"),
     "vstbpn.report.quality": ("READ_SUBTREE", "committee_id"),
     "vstbpn.validation.rule": ("SHARED", None),
+    "vstbpn.indicator.target": ("APPLIES_FROM_ABOVE", "adopting_committee_id"),
     # vstbpn_campaign
     "vstbpn.campaign": ("ASKED_BELOW", "committee_id"),
     "vstbpn.campaign.plan": ("EDIT_OWN", "committee_id"),

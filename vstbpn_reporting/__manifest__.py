@@ -2,7 +2,7 @@
     "name": "VSTBPN: Periodic Reports",
     "summary": "Periodic and ad-hoc reports from lower committees: deadlines, "
     "reminders, submission, consolidation upward, HR statistics",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Human Resources/Advancement of Women",
     "author": "VSTBPN for Odoo",
     "license": "LGPL-3",
@@ -10,8 +10,12 @@
     "data": [
         "security/ir.model.access.csv",
         "security/vstbpn_reporting_security.xml",
+        "security/vstbpn_indicator_target_security.xml",
         "data/mail_activity_type_data.xml",
         "data/vstbpn_indicator_data.xml",
+        "data/vstbpn_national_indicator_data.xml",
+        "data/vstbpn_indicator_official_data.xml",
+        "data/vstbpn_indicator_target_data.xml",
         "data/vstbpn_report_template_data.xml",
         "data/vstbpn_validation_rule_data.xml",
         "views/vstbpn_indicator_views.xml",
@@ -25,6 +29,8 @@
         "views/vstbpn_validation_rule_views.xml",
         "views/vstbpn_report_quality_views.xml",
         "views/vstbpn_reporting_menus.xml",
+        "views/vstbpn_national_indicator_views.xml",
+        "views/vstbpn_indicator_target_views.xml",
         "report/vstbpn_report_document.xml",
     ],
     "assets": {

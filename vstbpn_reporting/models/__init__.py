@@ -25,3 +25,8 @@ from . import vstbpn_report_quality
 from . import vstbpn_report_quality_export
 from . import vstbpn_report_period_quality
 from . import vstbpn_report_value_entry
+from . import vstbpn_national_indicator
+from . import vstbpn_indicator_target
+from . import vstbpn_indicator_official
+from . import vstbpn_report_value_target
+from . import vstbpn_report_target

@@ -92,6 +92,7 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
                 sheet.write_string(
                     3, 2 + 3 * index + offset, column["header"], formats["header"]
                 )
+        self._write_target_header(sheet, formats, 2 + 3 * len(columns))
         sheet.freeze_panes(HEADER_ROWS, 2)
         return HEADER_ROWS
 
@@ -120,6 +121,7 @@ class VstbpnReportXlsxConsolidation(models.AbstractModel):
             write_figures(sheet, row, own_col, by_sex, own, number)
             total = Rows._get_figures(indicator_row)
             write_figures(sheet, row, own_col + 3, by_sex, total, formats["cell_total"])
+            self._write_target_cells(sheet, formats, row, own_col + 6, indicator_row)
             row += 1
         return row
 

@@ -21,7 +21,12 @@ class VstbpnReportXlsxForm(models.AbstractModel):
         return self.env._("Report")
 
     def _get_columns(self, report, blank=False):
-        return self.env["vstbpn.report.rows"]._get_columns()
+        Rows = self.env["vstbpn.report.rows"]
+        columns = Rows._get_columns()
+        if not blank:
+            # after the columns the importer reads, which it reads by position
+            columns.update(Rows._get_target_columns())
+        return columns
 
     def _write_header(self, sheet, formats, report, columns, blank=False):
         self._set_column_widths(sheet, columns)
@@ -50,6 +55,7 @@ class VstbpnReportXlsxForm(models.AbstractModel):
             cells = Rows._get_label_cells(indicator_row)
             if not blank:
                 cells.update(Rows._get_own_cells(indicator_row))
+                cells.update(Rows._get_target_cells(indicator_row))
             number = self._number_format(formats, indicator_row.indicator)
             for col, (key, column) in enumerate(columns.items()):
                 cell = cells.get(key)

@@ -21,3 +21,5 @@ from . import test_report_reason_wizard
 from . import test_report_flow_ui
 from . import test_figure_writers
 from . import test_figures_as_of
+from . import test_national_indicators
+from . import test_targets
