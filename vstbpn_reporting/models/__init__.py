@@ -24,3 +24,4 @@ from . import vstbpn_report_quality
 from . import vstbpn_report_quality_export
 from . import vstbpn_report_period_quality
 from . import vstbpn_report_value_entry
+from . import vstbpn_report_ratio

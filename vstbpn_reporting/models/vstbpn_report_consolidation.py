@@ -62,6 +62,7 @@ class VstbpnReport(models.Model):
             )
             ._get_consolidation_rules()
         )
+        self._check_units_sent_ratio_counts(children, rules)
         aggregates = self._aggregate_child_values(
             children, {rule.rule for rule in rules.values()}
         )

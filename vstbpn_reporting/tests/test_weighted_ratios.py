@@ -268,7 +268,9 @@ class TestSharesAreNeverAveraged(VstbpnReportingCase):
             quotient.write({"ratio_factor": 0})
 
     def test_shipped_shares_are_ratios(self):
-        shares = self.env["vstbpn.indicator"].search([]).filtered("_is_share")
+        shares = (
+            self.env["vstbpn.indicator"].search([]).filtered(lambda i: i._is_share())
+        )
         self.assertIn(self.ind_council, shares)
         for share in shares:
             with self.subTest(code=share.code):
@@ -307,7 +309,7 @@ class TestRatioMigration(WeightedRatioCase):
     @classmethod
     def _back_to_the_old_state(cls):
         """What 18.0.1.2.0 held: the shares averaged, the six counts unknown
-        (their template lines, xml ids and records gone)."""
+        (their report and template lines, xml ids and records gone)."""
         cr = cls.env.cr
         ratios = [cls.xmlids[name] for name in RATIO_XMLIDS]
         operands = [cls.xmlids[name] for name in OPERAND_XMLIDS]
@@ -316,6 +318,10 @@ class TestRatioMigration(WeightedRatioCase):
             "UPDATE vstbpn_indicator SET consolidation_rule = 'avg', "
             "numerator_id = NULL, denominator_id = NULL WHERE id = ANY(%s)",
             [ratios],
+        )
+        cr.execute(
+            "DELETE FROM vstbpn_report_value WHERE indicator_id = ANY(%s)",
+            [operands],
         )
         cr.execute(
             "DELETE FROM vstbpn_report_template_line WHERE indicator_id = ANY(%s)",
@@ -390,7 +396,13 @@ class TestRatioMigration(WeightedRatioCase):
     def test_reported_figures_stay_as_they_were(self):
         before = self._snapshot()
         self._migrate()
-        self.assertEqual(self._snapshot(), before)
+        after = self._snapshot()
+        self.assertEqual({key: after[key] for key in before}, before)
+        added = after.keys() - before.keys()
+        drafts = self.open.report_ids.filtered(lambda r: r.state == "draft")
+        self.assertEqual({report for report, _indicator in added}, set(drafts.ids))
+        self.assertEqual(len(added), 2 * len(drafts), "the two counts of each")
+        self.assertFalse(any(after[key][0] for key in added), "left empty")
         province = self._report(self.closed, self.province)
         self.assertEqual(self._value(province, self.ind_council).result_number, 35)
 
@@ -454,26 +466,42 @@ class TestRatioMigration(WeightedRatioCase):
         self.assertEqual(self._snapshot(), before)
         self.assertEqual(len(self.old_template.line_ids), lines)
 
-    def test_open_draft_consolidates_by_ratio_after_the_migration(self):
-        """District B, still a draft, types its counts and is accepted: the
-        province consolidated again divides the counts it received."""
-        self._migrate()
-        report_b = self._report(self.open, self.district_b)
+    def _type_counts(self, report, women, deputies):
+        ref = self.env.ref
         self._fill(
-            report_b,
+            report,
             {
-                self.env.ref("vstbpn_reporting.indicator_ns_council_women_deputies"): {
-                    "value_number": 8
+                ref("vstbpn_reporting.indicator_ns_council_women_deputies"): {
+                    "value_number": women
                 },
-                self.env.ref("vstbpn_reporting.indicator_ns_council_deputies"): {
-                    "value_number": 40
+                ref("vstbpn_reporting.indicator_ns_council_deputies"): {
+                    "value_number": deputies
                 },
             },
         )
-        report_b.action_submit()
-        report_b.action_accept()
+
+    def test_open_period_consolidates_by_ratio_after_the_migration(self):
+        """District B, still a draft, types its counts; district A sent its
+        share without them before the upgrade: the province is told so, and
+        once A is returned and sends its counts, the share is Σ / Σ."""
+        self._migrate()
+        report_a = self._report(self.open, self.district_a)
+        report_b = self._report(self.open, self.district_b)
         province = self._report(self.open, self.province)
+        self._type_counts(report_b, 8, 40)
+        report_b.action_submit()
+        report_b.with_user(self.officer_p).action_accept()
+        with self.assertRaisesText(ValidationError, "District A") as caught:
+            self.vi(province).action_consolidate()
+        self.assertIn("NS-01b", str(caught.exception))
+        self.assertIn("trả lại báo cáo", str(caught.exception))
+        self.assertEqual(self._value(province, self.ind_council).result_number, 50)
+
+        report_a.with_user(self.officer_p).action_return("Add the deputies")
+        self.assertIn("NS-01b", self._codes(report_a), "the return adds the lines")
+        self._type_counts(report_a, 6, 12)
+        report_a.action_submit()
+        report_a.with_user(self.officer_p).action_accept()
         province.action_consolidate()
-        # district A sent its share without counts before the upgrade: only
-        # the counts received are divided (8 / 40)
-        self.assertEqual(self._value(province, self.ind_council).result_number, 20)
+        # 14 women among 52 deputies
+        self.assertEqual(self._value(province, self.ind_council).result_number, 26.92)
