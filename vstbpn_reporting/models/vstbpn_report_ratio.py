@@ -30,10 +30,11 @@ class VstbpnReport(models.Model):
     _inherit = "vstbpn.report"
 
     def _vstbpn_on_return(self, reason):
-        super()._vstbpn_on_return(reason)
+        result = super()._vstbpn_on_return(reason)
         # a report sent before its template asked for a ratio's counts gets
         # their lines, so that the unit can type them
         self._prepare_lines()
+        return result
 
     def _check_units_sent_ratio_counts(self, children, rules):
         """Refuse to consolidate a ratio while a unit below sent its share
