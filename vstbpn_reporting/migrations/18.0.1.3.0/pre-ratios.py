@@ -11,6 +11,10 @@ xml ids of the data file, which then leaves them as they are; post-ratios.py
 turns the three indicators into ratios of them.
 """
 
+from psycopg2.extras import Json
+
+from odoo.tools import SQL
+
 # (xml id, code, English name, group, unit of measure, sequence, the ratio's
 # xml id, how many places before the ratio's line it goes on a template)
 OPERANDS = [
@@ -88,26 +92,33 @@ def migrate(cr, version):
 def _create_indicator(cr, xmlid, code, name, group, uom, sequence):
     """The indicator under its code, with the data file's xml id; an
     indicator of the database with that code already takes the xml id."""
+    values = {
+        "sequence": sequence,
+        "code": code,
+        "name": Json({"en_US": name}),
+        "group": group,
+        "uom": Json({"en_US": uom}),
+        "value_type": "integer",
+        "by_sex": False,
+        "consolidation_rule": "sum",
+        "active": True,
+    }
+    # a column added by a later release than the database's is created and
+    # computed by the upgrade itself
+    if _has_column(cr, "vstbpn_indicator", "max_value"):
+        values["max_value"] = MAX_VALUE
     cr.execute(
-        """
-        INSERT INTO vstbpn_indicator (
-            sequence, code, name, "group", uom, value_type, by_sex,
-            consolidation_rule, max_value, active,
-            create_uid, write_uid, create_date, write_date)
-        SELECT %(sequence)s, %(code)s, jsonb_build_object('en_US', %(name)s),
-               %(group)s, jsonb_build_object('en_US', %(uom)s), 'integer', FALSE,
-               'sum', %(max_value)s, TRUE,
-               1, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-         WHERE NOT EXISTS (SELECT 1 FROM vstbpn_indicator WHERE code = %(code)s)
-        """,
-        {
-            "sequence": sequence,
-            "code": code,
-            "name": name,
-            "group": group,
-            "uom": uom,
-            "max_value": MAX_VALUE,
-        },
+        SQL(
+            """
+            INSERT INTO vstbpn_indicator (%s,
+                create_uid, write_uid, create_date, write_date)
+            SELECT %s, 1, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+             WHERE NOT EXISTS (SELECT 1 FROM vstbpn_indicator WHERE code = %s)
+            """,
+            SQL(", ").join(SQL.identifier(column) for column in values),
+            SQL(", ").join(SQL("%s", value) for value in values.values()),
+            code,
+        )
     )
     cr.execute(
         """
@@ -121,6 +132,15 @@ def _create_indicator(cr, xmlid, code, name, group, uom, sequence):
         """,
         {"xmlid": xmlid, "code": code},
     )
+
+
+def _has_column(cr, table, column):
+    cr.execute(
+        "SELECT 1 FROM information_schema.columns"
+        " WHERE table_name = %s AND column_name = %s",
+        [table, column],
+    )
+    return bool(cr.fetchone())
 
 
 def _add_template_lines(cr, xmlid, ratio, offset):
