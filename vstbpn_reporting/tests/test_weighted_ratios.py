@@ -1,5 +1,8 @@
 import importlib.util
+import io
 from datetime import date, timedelta
+
+from openpyxl import load_workbook
 
 from odoo import Command
 from odoo.exceptions import ValidationError
@@ -166,6 +169,29 @@ class TestWeightedRatios(WeightedRatioCase):
         self.assertEqual(self._figure(self.district_a, self.ind_srb), 113.33)
         # 392 boys for 350 girls
         self.assertEqual(self._figure(self.province, self.ind_srb), 112.0)
+
+    def test_outputs_show_the_weighted_figure(self):
+        """The consolidation XLSX (each unit's share, then the total) and the
+        printed report show what consolidation wrote: 23 / 82, not an
+        average of the districts' shares."""
+        self._consolidate_tree()
+        province = self.reports[self.province]
+        sheet = load_workbook(
+            io.BytesIO(province._get_xlsx("consolidation")[0])
+        ).worksheets[0]
+        row = next(row for row in sheet.iter_rows() if row[0].value == "NS-01")
+        headers = [cell.value for cell in next(sheet.iter_rows(min_row=3))]
+        total = headers.index("Total") + 2
+        district_b = headers.index("District B") + 2
+        self.assertEqual(row[total].value, 28.05)
+        self.assertEqual(row[district_b].value, 30)
+        Rows = self.env["vstbpn.report.rows"]
+        printed = {
+            row.indicator.code: Rows._get_printed_cells(row)["total"]
+            for row in Rows._get_rows(province)
+        }
+        self.assertEqual(printed["NS-01"], "28,05")
+        self.assertEqual(printed["NS-01b"], "82")
 
     def test_derived_checks_read_the_weighted_figure(self):
         """A shipped rule checking a share against its counts holds on the
