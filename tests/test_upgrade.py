@@ -28,6 +28,21 @@ RELEASES = (
     else list(RELEASE_COMMITS)
 )
 HTTP_PORT = os.environ.get("VSTBPN_UPGRADE_TEST_HTTP_PORT", "19083")
+# Fields of ``noupdate`` data records that a release's migration changes on
+# purpose, by (model, xml id). 18.0.1.3.0: NS-01, NS-03 and NS-10 are ratios
+# of their counts, no longer averages (issue 17, post-ratios.py).
+INTENDED_CHANGES = {
+    ("vstbpn.indicator", f"vstbpn_reporting.{xml_id}"): {
+        "consolidation_rule",
+        "numerator_id",
+        "denominator_id",
+    }
+    for xml_id in (
+        "indicator_ns_council_women",
+        "indicator_ns_srb",
+        "indicator_ns_gender_plan_rate",
+    )
+}
 SNAPSHOT = Path(__file__).with_name("upgrade_snapshot.py")
 
 
@@ -158,6 +173,11 @@ def upgraded(request, odoo_command):
 def test_upgrade_keeps_every_record_and_its_business_fields(upgraded):
     before, after = upgraded["before"], upgraded["after"]
     managed = {(model, str(res_id)) for model, res_id in before["managed"]}
+    intended = {
+        (model, str(res_id)): INTENDED_CHANGES[(model, xml_id)]
+        for model, res_id, xml_id in before.get("xml_ids", [])
+        if (model, xml_id) in INTENDED_CHANGES
+    }
     assert before["data"], "the previous release has no model of the suite"
     problems = []
     compared = 0
@@ -185,6 +205,8 @@ def test_upgrade_keeps_every_record_and_its_business_fields(upgraded):
                 continue  # data-file records are rewritten by design
             compared += 1
             for field in fields:
+                if field in intended.get((model, record_id), ()):
+                    continue
                 if values.get(field) != now[record_id].get(field):
                     problems.append(
                         f"{model}({record_id}).{field}: {values.get(field)!r}"

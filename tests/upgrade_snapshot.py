@@ -13,7 +13,8 @@ and its business fields (stored and not computed, the log-access columns
 aside), and dumps each record's values from the database as they are stored:
 columns as PostgreSQL returns them (translations: every language), many2many
 as sorted id lists. It also lists the records that the suite's data files
-manage (an xml id with noupdate off), which an upgrade rewrites by design.
+manage (an xml id with noupdate off), which an upgrade rewrites by design,
+and the xml ids of all the records its data files created.
 
 ``after`` (with the current addons) dumps the same tables, columns and
 relation tables, whatever the current code declares, so that a field dropped
@@ -139,6 +140,17 @@ def managed_records(cr, modules):
     return sorted([model, res_id] for model, res_id in cr.fetchall())
 
 
+def xml_ids(cr, modules):
+    """[model, id, xml id] of every record the suite's data files created,
+    noupdate or not: the test names the records it expects to change."""
+    cr.execute(
+        "SELECT model, res_id, module || '.' || name FROM ir_model_data"
+        " WHERE module = ANY(%s) AND res_id IS NOT NULL",
+        [list(modules)],
+    )
+    return sorted([model, res_id, xml_id] for model, res_id, xml_id in cr.fetchall())
+
+
 def main():
     mode, output, *rest = sys.argv[1:]
     before = None
@@ -164,6 +176,7 @@ def main():
                 "modules": modules,
                 "spec": spec,
                 "managed": managed_records(env.cr, modules),
+                "xml_ids": xml_ids(env.cr, modules),
             }
         else:
             spec = before["spec"]

@@ -30,3 +30,4 @@ from . import vstbpn_indicator_target
 from . import vstbpn_indicator_official
 from . import vstbpn_report_value_target
 from . import vstbpn_report_target
+from . import vstbpn_report_ratio

@@ -1,4 +1,5 @@
 import math
+import re
 from collections import namedtuple
 
 from odoo import api, fields, models
@@ -37,8 +38,15 @@ RULES_BY_TYPE = {
 # What consolidation needs of an indicator, read once per indicator rather than
 # once per line of every report.
 ConsolidationRule = namedtuple(
-    "ConsolidationRule", "rule by_sex value_type numerator_id denominator_id"
+    "ConsolidationRule",
+    "rule by_sex value_type numerator_id denominator_id ratio_factor",
 )
+# A unit of measure that makes the figure a share or a rate: "%", "‰",
+# "boys per 100 girls", "per 1,000 people", "bé trai/100 bé gái", "trên 100".
+SHARE_UOM = re.compile(r"[%‰]|(?:\bper|\btrên|/)\s*1[\d.,]*0\b", re.IGNORECASE)
+# Rules that combine the units' own shares as if they were counts: a share of
+# 12 deputies would weigh as much as one of 40.
+SHARE_REFUSED_RULES = ("avg", "sum")
 
 
 class VstbpnIndicator(models.Model):
@@ -88,6 +96,16 @@ class VstbpnIndicator(models.Model):
     )
     denominator_id = fields.Many2one(
         "vstbpn.indicator", string="Denominator", ondelete="restrict"
+    )
+    ratio_factor = fields.Float(
+        string="Ratio Factor",
+        compute="_compute_ratio_factor",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="A ratio is this factor × numerator ÷ denominator: 100 for a "
+        "percentage or for a figure per 100 (boys born per 100 girls), 1 for a "
+        "plain quotient.",
     )
     source = fields.Selection(
         [
@@ -142,6 +160,21 @@ class VstbpnIndicator(models.Model):
                 indicator.value_type, DEFAULT_MAX_VALUE
             )
 
+    @api.depends("value_type")
+    def _compute_ratio_factor(self):
+        for indicator in self:
+            is_percentage = indicator.value_type == "percentage"
+            indicator.ratio_factor = 100.0 if is_percentage else 1.0
+
+    def _is_share(self):
+        """A percentage, or a figure whose unit says it is a share or a rate
+        (in the user's language or in English)."""
+        self.ensure_one()
+        if self.value_type == "percentage":
+            return True
+        uoms = {self.uom, self.with_context(lang="en_US").uom} - {False, None}
+        return any(SHARE_UOM.search(uom) for uom in uoms)
+
     def _vstbpn_refuse_duplicate(self, values, other):
         if not other:
             return super()._vstbpn_refuse_duplicate(values, other)
@@ -189,6 +222,40 @@ class VstbpnIndicator(models.Model):
                     )
                 )
 
+    @api.constrains("ratio_factor")
+    def _check_ratio_factor(self):
+        for indicator in self:
+            if not 0 < indicator.ratio_factor <= MAX_FIGURE:
+                raise ValidationError(
+                    self.env._(
+                        "Indicator %(code)s: the ratio factor must be more than 0 "
+                        "(100 for a percentage or a figure per 100, 1 for a plain "
+                        "quotient).",
+                        code=indicator.code,
+                    )
+                )
+
+    @api.constrains("value_type", "uom", "consolidation_rule")
+    def _check_share_not_averaged(self):
+        for indicator in self:
+            if (
+                indicator.consolidation_rule in SHARE_REFUSED_RULES
+                and indicator._is_share()
+            ):
+                raise ValidationError(indicator._share_not_averaged_message())
+
+    def _share_not_averaged_message(self):
+        return self.env._(
+            "Indicator %(code)s is a share or a rate (%(uom)s): the units' figures "
+            "cannot be averaged or added up, because a unit of 12 people would "
+            "weigh as much as one of 40. Its consolidated value is the sum of "
+            "the units' numerators divided by the sum of their denominators: "
+            "choose the rule “Ratio of Two Indicators” and set its numerator and "
+            "denominator indicators.",
+            code=self.code,
+            uom=self.uom or self.env._("percentage"),
+        )
+
     @api.constrains("value_type", "consolidation_rule", "by_sex")
     def _check_rule_matches_type(self):
         for indicator in self:
@@ -226,6 +293,7 @@ class VstbpnIndicator(models.Model):
                 indicator.value_type,
                 indicator.numerator_id.id,
                 indicator.denominator_id.id,
+                indicator.ratio_factor,
             )
             for indicator in self
         }

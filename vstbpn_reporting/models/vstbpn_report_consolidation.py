@@ -62,6 +62,7 @@ class VstbpnReport(models.Model):
             )
             ._get_consolidation_rules()
         )
+        self._check_units_sent_ratio_counts(children, rules)
         aggregates = self._aggregate_child_values(
             children, {rule.rule for rule in rules.values()}
         )
@@ -322,7 +323,7 @@ class VstbpnReport(models.Model):
             raise ValidationError(value._ratio_denominator_message(value.indicator_id))
         if not denominator.get(main):
             return dict.fromkeys(NUMERIC_FIGURES, 0.0)
-        factor = 100.0 if rule.value_type == "percentage" else 1.0
+        factor = rule.ratio_factor
         result = dict.fromkeys(NUMERIC_FIGURES, 0.0)
         for key in keys:
             den = denominator.get(key) or 0.0

@@ -23,3 +23,4 @@ from . import test_figure_writers
 from . import test_figures_as_of
 from . import test_national_indicators
 from . import test_targets
+from . import test_weighted_ratios

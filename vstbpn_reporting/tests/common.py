@@ -28,6 +28,20 @@ class VstbpnReportingCase(VstbpnCommitteeCase):
         cls.ind_supported = ref("vstbpn_reporting.indicator_ns_dv_supported")
         cls.ind_support_rate = ref("vstbpn_reporting.indicator_ns_dv_support_rate")
         cls.ind_council = ref("vstbpn_reporting.indicator_ns_council_women")
+        cls.ind_council_women = ref(
+            "vstbpn_reporting.indicator_ns_council_women_deputies"
+        )
+        cls.ind_deputies = ref("vstbpn_reporting.indicator_ns_council_deputies")
+        # no shipped indicator is averaged any more: shares are ratios
+        cls.ind_avg = cls.env["vstbpn.indicator"].create(
+            {
+                "code": "T-AVG",
+                "name": "Hours per training course",
+                "uom": "hours",
+                "value_type": "decimal",
+                "consolidation_rule": "avg",
+            }
+        )
         cls.ind_min = ref("vstbpn_reporting.indicator_ns_gbv_services_min")
         cls.ind_max = ref("vstbpn_reporting.indicator_ns_gbv_services_max")
         cls.ind_plan = ref("vstbpn_reporting.indicator_act_work_plan")
@@ -38,7 +52,10 @@ class VstbpnReportingCase(VstbpnCommitteeCase):
             | cls.ind_victims
             | cls.ind_supported
             | cls.ind_support_rate
+            | cls.ind_council_women
+            | cls.ind_deputies
             | cls.ind_council
+            | cls.ind_avg
             | cls.ind_min
             | cls.ind_max
             | cls.ind_plan

@@ -21,7 +21,10 @@ class TestConsolidation(VstbpnReportingCase):
                 self.ind_meetings: {"value_number": 2},
                 self.ind_victims: {"female": 8, "male": 2},
                 self.ind_supported: {"female": 6, "male": 1},
+                self.ind_council_women: {"value_number": 2},
+                self.ind_deputies: {"value_number": 10},
                 self.ind_council: {"value_number": 20},
+                self.ind_avg: {"value_number": 20},
                 self.ind_min: {"value_number": 3},
                 self.ind_max: {"value_number": 3},
                 self.ind_plan: {"value_bool": True},
@@ -35,7 +38,10 @@ class TestConsolidation(VstbpnReportingCase):
                 self.ind_meetings: {"value_number": 1},
                 self.ind_victims: {"female": 12, "male": 3},
                 self.ind_supported: {"female": 12, "male": 0},
+                self.ind_council_women: {"value_number": 12},
+                self.ind_deputies: {"value_number": 40},
                 self.ind_council: {"value_number": 30},
+                self.ind_avg: {"value_number": 30},
                 self.ind_min: {"value_number": 5},
                 self.ind_max: {"value_number": 5},
                 self.ind_plan: {"value_bool": False},
@@ -64,7 +70,9 @@ class TestConsolidation(VstbpnReportingCase):
         self.assertTrue(self.report_p.is_consolidated)
         self.assertEqual(result(self.ind_participants), (45, 15, 60), "sum by sex")
         self.assertEqual(self._value(self.report_p, self.ind_meetings).result_number, 7)
-        self.assertEqual(self._value(self.report_p, self.ind_council).result_number, 25)
+        self.assertEqual(self._value(self.report_p, self.ind_avg).result_number, 25)
+        # 14 women among 50 deputies, not the average of 20 % and 30 %
+        self.assertEqual(self._value(self.report_p, self.ind_council).result_number, 28)
         self.assertEqual(self._value(self.report_p, self.ind_min).result_number, 3)
         self.assertEqual(self._value(self.report_p, self.ind_max).result_number, 5)
         self.assertEqual(self._value(self.report_p, self.ind_plan).result_yes, 1)
