@@ -24,3 +24,5 @@ from . import vstbpn_report_quality
 from . import vstbpn_report_quality_export
 from . import vstbpn_report_period_quality
 from . import vstbpn_report_value_entry
+from . import vstbpn_record_source
+from . import vstbpn_report_value_source

@@ -113,14 +113,3 @@ class VstbpnFigureSource(models.AbstractModel):
                 committees, period
             ),
         )
-
-    @api.model
-    def _figures_committee_training(self, reports, lines):
-        """The participants in the committees' own trainings of the period."""
-        Event = self.env["calendar.event"]
-        return self._figures_by_committee(
-            lines,
-            lambda indicator, committees, period: Event._vstbpn_training_figures(
-                committees, period.date_from, period.date_to
-            ),
-        )
