@@ -20,3 +20,4 @@ from . import test_report_entry
 from . import test_report_reason_wizard
 from . import test_report_flow_ui
 from . import test_figure_writers
+from . import test_record_sources
