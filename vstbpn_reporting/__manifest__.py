@@ -2,7 +2,7 @@
     "name": "VSTBPN: Periodic Reports",
     "summary": "Periodic and ad-hoc reports from lower committees: deadlines, "
     "reminders, submission, consolidation upward, HR statistics",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Human Resources/Advancement of Women",
     "author": "VSTBPN for Odoo",
     "license": "LGPL-3",

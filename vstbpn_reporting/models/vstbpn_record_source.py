@@ -87,7 +87,9 @@ class VstbpnIndicator(models.Model):
 
     source = fields.Selection(
         selection_add=RECORD_SOURCE_LABELS,
-        ondelete=dict.fromkeys((key for key, _label in RECORD_SOURCE_LABELS), "set null"),
+        ondelete=dict.fromkeys(
+            (key for key, _label in RECORD_SOURCE_LABELS), "set null"
+        ),
     )
 
     def _line_figures(self, female, male, total):

@@ -140,9 +140,11 @@ class VstbpnReportValue(models.Model):
         """A figure typed over the records' one is a correction: it needs its
         reason (checked as the line is saved)."""
         corrected = self.filtered(
-            lambda line: line.automatic_filled
-            and not line.is_corrected
-            and line._differs_from_records()
+            lambda line: (
+                line.automatic_filled
+                and not line.is_corrected
+                and line._differs_from_records()
+            )
         )
         if corrected:
             super(VstbpnReportValue, corrected).write({"is_corrected": True})

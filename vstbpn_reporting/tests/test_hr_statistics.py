@@ -133,9 +133,13 @@ class TestHrStatistics(VstbpnReportingCase):
         staff = self._value(report_a, self.hr_indicators["hr_staff"])
         # saved from the report's form, as the unit does
         reason = {"correction_reason": "A new hire"}
-        report_a.write({"value_ids": [Command.update(staff.id, {"female": 4, **reason})]})
+        report_a.write(
+            {"value_ids": [Command.update(staff.id, {"female": 4, **reason})]}
+        )
         self.assertEqual(report_a.violation_ids.rule_id, rule, "4 women typed")
-        report_a.write({"value_ids": [Command.update(staff.id, {"is_corrected": False})]})
+        report_a.write(
+            {"value_ids": [Command.update(staff.id, {"is_corrected": False})]}
+        )
         self.assertEqual(staff.female, 3)
         self.assertFalse(report_a.violation_ids, "the HR figure again: 3 women")
         self.employees_a_female_hired(2)

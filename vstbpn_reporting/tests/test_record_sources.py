@@ -1,8 +1,10 @@
+import importlib.util
 from datetime import date, datetime
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import file_path
 
 from .common import VstbpnReportingCase
 
@@ -58,8 +60,14 @@ class TestRecordSources(VstbpnReportingCase):
 
     # RECORDS
 
-    def _event(self, committee, event_type="regular_meeting", start=IN_PERIOD,
-               held=True, participants=None):
+    def _event(
+        self,
+        committee,
+        event_type="regular_meeting",
+        start=IN_PERIOD,
+        held=True,
+        participants=None,
+    ):
         event = self.Event.create(
             {
                 "name": f"{event_type} of {committee.code}",
@@ -69,9 +77,7 @@ class TestRecordSources(VstbpnReportingCase):
                 "stop": start.replace(hour=start.hour + 2),
                 "vstbpn_minutes": "<p>Biên bản</p>",
                 "vstbpn_participation_ids": [
-                    Command.create(
-                        {"level_id": self.level.id, "female": f, "male": m}
-                    )
+                    Command.create({"level_id": self.level.id, "female": f, "male": m})
                     for f, m in participants or []
                 ],
             }
@@ -95,8 +101,14 @@ class TestRecordSources(VstbpnReportingCase):
         )
         return document
 
-    def _inspection(self, inspector, unit, concluded=date(2017, 5, 20),
-                    recommendations=0, accepted=0):
+    def _inspection(
+        self,
+        inspector,
+        unit,
+        concluded=date(2017, 5, 20),
+        recommendations=0,
+        accepted=0,
+    ):
         plan = self.env["vstbpn.inspection.plan"].create(
             {
                 "committee_id": inspector.id,
@@ -258,9 +270,7 @@ class TestRecordSources(VstbpnReportingCase):
         )
         with self.assertRaisesText(ValidationError, "Nêu lý do"):
             self.vi(line).write({"value_number": 3})
-        line.write(
-            {"value_number": 3, "correction_reason": "Hai cuộc họp ghi trên sổ"}
-        )
+        line.write({"value_number": 3, "correction_reason": "Hai cuộc họp ghi trên sổ"})
         self.assertTrue(line.is_corrected)
         self.assertEqual(line.figure_origin, "corrected")
         # more records: the records' figure follows, the unit's stays
@@ -328,3 +338,30 @@ class TestRecordSources(VstbpnReportingCase):
             self.ind["participants"],
         )
         self.assertEqual(participants.total, 5)
+
+    def test_the_upgrade_gives_the_sources_and_keeps_the_typed_figures(self):
+        """18.0.1.3.0 (post-sources.py): the shipped indicators get their
+        sources; what a unit typed on a draft stays, as a correction."""
+        migration = _load_migration("18.0.1.3.0", "post-sources.py")
+        self.ind["meetings"].source = False
+        self._open()
+        typed = self._value(self.report_a, self.ind["meetings"])
+        typed.write({"value_number": 4})
+        self._event(self.district_a)
+        migration.migrate(self.env.cr, "18.0.1.2.0")
+        self.assertEqual(self.ind["meetings"].source, "committee_meeting")
+        self.assertTrue(typed.is_corrected)
+        self.assertIn("trước khi hệ thống tự tổng hợp", typed.correction_reason)
+        self.period.report_ids._fill_automatic_values()
+        typed.invalidate_recordset()
+        self.assertEqual((typed.value_number, typed.automatic_number), (4, 1))
+        untouched = self._value(self.report_b, self.ind["meetings"])
+        self.assertFalse(untouched.is_corrected)
+
+
+def _load_migration(version, name):
+    path = file_path(f"vstbpn_reporting/migrations/{version}/{name}")
+    spec = importlib.util.spec_from_file_location(f"vstbpn_migration_{version}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

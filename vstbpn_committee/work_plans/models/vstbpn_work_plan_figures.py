@@ -36,12 +36,9 @@ class VstbpnWorkPlan(models.Model):
     @api.model
     def _vstbpn_budget_estimate_figures(self, committees, date_from, date_to):
         """The total budget the adopted plans estimate (VND)."""
-        groups = (
-            self.sudo()
-            ._read_group(
-                self._vstbpn_adopted_domain(committees, date_from, date_to),
-                ["committee_id"],
-                ["amount_total:sum"],
-            )
+        groups = self.sudo()._read_group(
+            self._vstbpn_adopted_domain(committees, date_from, date_to),
+            ["committee_id"],
+            ["amount_total:sum"],
         )
         return {committee.id: (0, 0, amount or 0.0) for committee, amount in groups}
