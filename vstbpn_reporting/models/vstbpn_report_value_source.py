@@ -120,44 +120,39 @@ class VstbpnReportValue(models.Model):
     def write(self, vals):
         result = super().write(vals)
         if "is_corrected" in vals and not vals["is_corrected"]:
-            self._take_automatic_figures()
+            # withdrawn: the records' figure again
+            for line in self.filtered("automatic_filled"):
+                super(VstbpnReportValue, line).write(line._automatic_values())
         elif set(vals) & set(self._own_automatic_fields()):
-            self._mark_corrected()
+            # a figure typed over the records' one is a correction: it needs
+            # its reason (checked as the line is saved)
+            corrected = self._typed_over_records()
+            if corrected:
+                super(VstbpnReportValue, corrected).write({"is_corrected": True})
         return result
 
     @api.model
     def _own_automatic_fields(self):
         return {FIGURES[key].own: field for key, field in AUTOMATIC_FIGURES.items()}
 
-    def _differs_from_records(self):
-        self.ensure_one()
-        return any(
-            self[own] != self[automatic]
-            for own, automatic in self._own_automatic_fields().items()
-        )
-
-    def _mark_corrected(self):
-        """A figure typed over the records' one is a correction: it needs its
-        reason (checked as the line is saved)."""
-        corrected = self.filtered(
+    def _typed_over_records(self):
+        """The filled lines not marked corrected whose own figures differ
+        from the records'."""
+        own_automatic = self._own_automatic_fields()
+        return self.filtered(
             lambda line: (
                 line.automatic_filled
                 and not line.is_corrected
-                and line._differs_from_records()
+                and any(line[own] != line[auto] for own, auto in own_automatic.items())
             )
         )
-        if corrected:
-            super(VstbpnReportValue, corrected).write({"is_corrected": True})
 
-    def _take_automatic_figures(self):
-        for line in self.filtered("automatic_filled"):
-            super(VstbpnReportValue, line).write(
-                {
-                    own: line[automatic]
-                    for own, automatic in self._own_automatic_fields().items()
-                }
-                | {"correction_reason": False}
-            )
+    def _automatic_values(self):
+        self.ensure_one()
+        return {
+            own: self[automatic]
+            for own, automatic in self._own_automatic_fields().items()
+        } | {"correction_reason": False}
 
     # ACTIONS
 
