@@ -116,12 +116,10 @@ class VstbpnFigureSource(models.AbstractModel):
     def _sources(self):
         # Counted from records the suite validated as they were recorded
         # (minutes issued, documents issued, inspections concluded, plans
-        # approved): not checked again as typed figures are. The training
-        # source keeps its check.
+        # approved, participants checked line by line): not checked again as
+        # typed figures are, which would read the lines 1,000 at a time.
         return super()._sources() | {
-            key: FigureSource((key,), checked=False)
-            for key in RECORD_SOURCES
-            if key != "committee_training"
+            key: FigureSource((key,), checked=False) for key in RECORD_SOURCES
         }
 
     @api.model
@@ -133,7 +131,7 @@ class VstbpnFigureSource(models.AbstractModel):
         figures_of = getattr(self.env[source.model], source.figures)
         figures = {}
         for (indicator, period), group in lines.grouped(
-            lambda line: (line.indicator_id, line.report_id.period_id)
+            lambda line: (line.indicator_id, line.period_id)
         ).items():
             by_committee = figures_of(
                 group.committee_id, period.date_from, period.date_to
