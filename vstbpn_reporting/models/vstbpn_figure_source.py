@@ -43,7 +43,14 @@ class VstbpnFigureSource(models.AbstractModel):
         sources = self._sources()
         if keys is not None:
             sources = {key: sources[key] for key in keys}
-        drafts = reports.filtered(lambda r: r.state == "draft")
+        # searched, not filtered: reading the state would take one query per
+        # 1,000 reports (one per report once their cache is invalidated); the
+        # write check on the lines below stays the user's
+        drafts = (
+            reports.sudo()
+            .search([("id", "in", reports.ids), ("state", "=", "draft")])
+            .with_env(reports.env)
+        )
         lines = self._get_lines_to_fill(drafts, sources)
         figures = {}
         checked = lines.browse()

@@ -324,9 +324,6 @@ class TestRecordSources(VstbpnReportingCase):
 
         def queries(reports):
             self.env.invalidate_all()
-            # fresh records: a one2many's records, once invalidated, would
-            # each be read alone
-            reports = reports.browse(reports.ids)
             before = self.env.cr.sql_log_count
             Source._fill(reports, keys)
             return self.env.cr.sql_log_count - before
