@@ -15,6 +15,28 @@ def count_by(records, model_name, field_name, domain=None):
     return dict(groups)
 
 
+def figures_by_committee(model, domain, committee_field, female=None, male=None):
+    """``{committee id: (female, male, total)}`` of the records of ``domain``,
+    in one grouped read whatever the number of committees: sums of the fields
+    ``female`` and ``male`` where the records have them, otherwise a count
+    (women and men unknown, 0). The shape of the reporting indicators'
+    automatic sources; read as superuser, the caller decides who sees it."""
+    records = model.sudo()
+    if female and male:
+        groups = records._read_group(
+            domain, [committee_field], [f"{female}:sum", f"{male}:sum"]
+        )
+        return {c.id: (f or 0, m or 0, (f or 0) + (m or 0)) for c, f, m in groups}
+    groups = records._read_group(domain, [committee_field], ["__count"])
+    return {committee.id: (0, 0, count) for committee, count in groups}
+
+
+def period_domain(field_name, date_from, date_to):
+    """The records whose date ``field_name`` falls between the two days,
+    both included."""
+    return [(field_name, ">=", date_from), (field_name, "<=", date_to)]
+
+
 def window_action(env, xmlid, domain, context=None):
     """The window action ``xmlid``, narrowed to ``domain``: what smart buttons
     and "open the related records" buttons return."""

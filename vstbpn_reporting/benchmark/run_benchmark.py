@@ -245,6 +245,9 @@ def build_template(env):
             for i in range(INDICATORS)
         ]
     )
+    # every automatic source switched on: the shipped indicators that have one
+    # (HR, the committee's records, the Action Month) are filled at opening
+    indicators |= env["vstbpn.indicator"].search([("source", "!=", False)])
     return env["vstbpn.report.template"].create(
         {
             "name": "Bench template",

@@ -31,3 +31,5 @@ from . import vstbpn_indicator_official
 from . import vstbpn_report_value_target
 from . import vstbpn_report_target
 from . import vstbpn_report_ratio
+from . import vstbpn_record_source
+from . import vstbpn_report_value_source

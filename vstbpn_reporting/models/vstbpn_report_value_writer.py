@@ -14,6 +14,7 @@ from .vstbpn_report_value import (
     reported_value,
 )
 from .vstbpn_report_value_quality import OUTLIER_FIELDS
+from .vstbpn_report_value_source import AUTOMATIC_FIGURES
 
 # What create() stores on an empty line: no figure (texts stay NULL), not
 # consolidated.
@@ -93,13 +94,18 @@ class VstbpnReportValue(models.Model):
         }
         own = figure_fields("own", keys)
         results = [*figure_fields("result", keys), REPORTED_FIELD]
+        automatic = [AUTOMATIC_FIGURES[key] for key in keys if key in AUTOMATIC_FIGURES]
         self._update_lines(
             rows,
-            self._copied(own)
+            {field: self._unless_corrected(field) for field in own}
             | {field: self._unless_consolidated(field) for field in results}
+            | self._copied(automatic)
+            | {"automatic_filled": SQL("TRUE")}
             | self._stamp(),
         )
-        lines.invalidate_recordset([*own, *results, "write_uid", "write_date"])
+        lines.invalidate_recordset(
+            [*own, *results, *automatic, "automatic_filled", "write_uid", "write_date"]
+        )
         # what depends on the reported figures must know, as after a write
         lines.modified(results)
 
@@ -109,13 +115,26 @@ class VstbpnReportValue(models.Model):
         for key, figure in figures.items():
             row[FIGURES[key].own] = figure
             row[FIGURES[key].result] = own_result(key, figure)
+            if key in AUTOMATIC_FIGURES:
+                row[AUTOMATIC_FIGURES[key]] = figure
         return row
 
     @staticmethod
-    def _unless_consolidated(field):
-        """The line keeps its result while it reports consolidated figures."""
+    def _unless_corrected(field):
+        """The unit's correction of an automatic figure stays: the source's
+        figure goes to the automatic field only."""
         return SQL(
-            "CASE WHEN v.is_consolidated THEN v.%s ELSE x.%s END",
+            "CASE WHEN v.is_corrected THEN v.%s ELSE x.%s END",
+            SQL.identifier(field),
+            SQL.identifier(field),
+        )
+
+    @staticmethod
+    def _unless_consolidated(field):
+        """The line keeps its result while it reports consolidated figures,
+        or the unit's correction."""
+        return SQL(
+            "CASE WHEN v.is_consolidated OR v.is_corrected THEN v.%s ELSE x.%s END",
             SQL.identifier(field),
             SQL.identifier(field),
         )

@@ -24,3 +24,4 @@ from . import test_figures_as_of
 from . import test_national_indicators
 from . import test_targets
 from . import test_weighted_ratios
+from . import test_record_sources

@@ -46,6 +46,9 @@ class VstbpnReportingCase(VstbpnCommitteeCase):
         cls.ind_max = ref("vstbpn_reporting.indicator_ns_gbv_services_max")
         cls.ind_plan = ref("vstbpn_reporting.indicator_act_work_plan")
         cls.ind_text = ref("vstbpn_reporting.indicator_act_difficulties")
+        # The tests type these figures: their sources (the unit's meetings,
+        # trainings, work plan) stay off here, test_record_sources.py tests them.
+        (cls.ind_participants | cls.ind_meetings | cls.ind_plan).source = False
         indicators = (
             cls.ind_participants
             | cls.ind_meetings

@@ -96,9 +96,14 @@ class TestHrStatistics(VstbpnReportingCase):
         period = self._open_period(deadline=date.today() + timedelta(days=5))
         report_a = self._report(period, self.district_a)
         staff = self._value(report_a, self.hr_indicators["hr_staff"])
-        staff.write({"female": 4, "male": 2})
+        # a correction of the HR figure, with its reason: filling again
+        # leaves it, until the unit takes the HR figure back
+        staff.write({"female": 4, "male": 2, "correction_reason": "A new hire"})
         self.assertEqual(staff.total, 6)
         report_a.action_fill_automatic_values()
+        self.assertEqual((staff.female, staff.male, staff.total), (4, 2, 6))
+        self.assertEqual(staff.automatic_total, 5)
+        staff.write({"is_corrected": False})
         self.assertEqual((staff.female, staff.male, staff.total), (3, 2, 5))
         report_a.action_submit()
         with self.assertRaises(UserError):
@@ -127,11 +132,16 @@ class TestHrStatistics(VstbpnReportingCase):
         self.assertFalse(report_a.violation_ids, "3 women: the rule holds")
         staff = self._value(report_a, self.hr_indicators["hr_staff"])
         # saved from the report's form, as the unit does
-        report_a.write({"value_ids": [Command.update(staff.id, {"female": 4})]})
+        reason = {"correction_reason": "A new hire"}
+        report_a.write(
+            {"value_ids": [Command.update(staff.id, {"female": 4, **reason})]}
+        )
         self.assertEqual(report_a.violation_ids.rule_id, rule, "4 women typed")
-        report_a.action_fill_automatic_values()
+        report_a.write(
+            {"value_ids": [Command.update(staff.id, {"is_corrected": False})]}
+        )
         self.assertEqual(staff.female, 3)
-        self.assertFalse(report_a.violation_ids, "filled again: 3 women")
+        self.assertFalse(report_a.violation_ids, "the HR figure again: 3 women")
         self.employees_a_female_hired(2)
         report_a.action_fill_automatic_values()
         self.assertEqual(staff.female, 5)

@@ -9,13 +9,14 @@ from .common import VstbpnReportingCase
 @tagged("post_install", "-at_install")
 class TestTrainingSource(VstbpnReportingCase):
     """An indicator can take its figures from the trainings a committee
-    records in its calendar: participants by sex, without retyping them."""
+    records in its calendar and held (minutes issued): participants by sex,
+    without retyping them."""
 
     def test_trainings_fill_the_indicator_by_sex(self):
         self.ind_participants.source = "committee_training"
         level = self.env.ref("vstbpn_committee.level_district")
         Event = self.env["calendar.event"]
-        Event.create(
+        trainings = Event.create(
             [
                 {
                     "name": "Training on gender equality law",
@@ -38,8 +39,22 @@ class TestTrainingSource(VstbpnReportingCase):
                         Command.create({"level_id": level.id, "female": 5, "male": 5})
                     ],
                 },
+                {
+                    # not held yet (minutes not issued): not counted
+                    "name": "Planned training",
+                    "vstbpn_committee_id": self.district_a.id,
+                    "vstbpn_event_type": "training",
+                    "start": datetime(2017, 4, 10, 8),
+                    "stop": datetime(2017, 4, 10, 11),
+                    "vstbpn_participation_ids": [
+                        Command.create({"level_id": level.id, "female": 7, "male": 7})
+                    ],
+                },
             ]
         )
+        held = trainings[:2]
+        held.vstbpn_minutes = "<p>Đã tập huấn</p>"
+        held.action_vstbpn_issue_minutes()
         self._open_period_with_reports()
         value = self._value(self.report_a, self.ind_participants)
         self.assertEqual((value.female, value.male, value.total), (21, 9, 30))

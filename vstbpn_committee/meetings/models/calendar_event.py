@@ -397,32 +397,6 @@ class CalendarEvent(models.Model):
             lambda a: (not a.vstbpn_attended, a.common_name or "")
         )
 
-    # TRAINING FIGURES (for the reporting indicators on training)
-
-    @api.model
-    def _vstbpn_training_figures(self, committees, date_from, date_to):
-        """``{committee id: (female, male, total)}`` trained by each committee's
-        own trainings between the two dates, in one grouped query; the
-        reporting consolidates them up the tree."""
-        groups = self.sudo()._read_group(
-            [
-                ("vstbpn_committee_id", "in", committees.ids),
-                ("vstbpn_event_type", "=", "training"),
-                ("start", ">=", fields.Datetime.to_datetime(date_from)),
-                (
-                    "start",
-                    "<",
-                    fields.Datetime.to_datetime(date_to) + timedelta(days=1),
-                ),
-            ],
-            ["vstbpn_committee_id"],
-            ["vstbpn_participant_female:sum", "vstbpn_participant_male:sum"],
-        )
-        return {
-            committee.id: (female, male, female + male)
-            for committee, female, male in groups
-        }
-
     # SCHEDULED ACTION: plan the next regular meeting
 
     @api.model

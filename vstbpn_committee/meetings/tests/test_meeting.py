@@ -206,9 +206,13 @@ class TestMeeting(VstbpnOperationsCase):
             Participation.with_user(self.officer_b).create(
                 {"event_id": training.id, "level_id": self.level_district.id}
             )
-        figures = self.Event._vstbpn_training_figures(
-            self.district_a | self.district_b, date(2026, 1, 1), date(2026, 12, 31)
-        )
+        period = (date(2026, 1, 1), date(2026, 12, 31))
+        units = self.district_a | self.district_b
+        # counted once held: its minutes issued
+        self.assertEqual(self.Event._vstbpn_training_figures(units, *period), {})
+        training.vstbpn_minutes = "<p>Tập huấn</p>"
+        training.with_user(self.officer_a).action_vstbpn_issue_minutes()
+        figures = self.Event._vstbpn_training_figures(units, *period)
         self.assertEqual(figures, {self.district_a.id: (55, 20, 75)})
 
     def test_daily_job_asks_to_plan_the_next_meeting_once(self):

@@ -7,3 +7,4 @@ from . import vstbpn_work_plan_overview
 from . import vstbpn_work_plan_xlsx
 from . import vstbpn_work_plan_budget_xlsx
 from . import vstbpn_work_plan_overview_xlsx
+from . import vstbpn_work_plan_figures
