@@ -42,6 +42,18 @@ INTENDED_CHANGES = {
         "indicator_ns_srb",
         "indicator_ns_gender_plan_rate",
     )
+} | {
+    # 18.0.1.3.0 gives the activity indicators the units typed their records'
+    # sources (migrations/18.0.1.3.0/post-sources.py)
+    ("vstbpn.indicator", f"vstbpn_reporting.{xml_id}"): {"source"}
+    for xml_id in (
+        "indicator_act_meetings",
+        "indicator_act_documents",
+        "indicator_act_trainings",
+        "indicator_act_training_participants",
+        "indicator_act_inspections",
+        "indicator_act_work_plan",
+    )
 }
 SNAPSHOT = Path(__file__).with_name("upgrade_snapshot.py")
 
