@@ -466,6 +466,7 @@ def baseline_opening(env, period_id):
     opening inserts (its own statement); no ORM, no activities, no chatter."""
     from odoo.tools import SQL
 
+    from odoo.addons.vstbpn_committee.tools import sql_array
     from odoo.addons.vstbpn_reporting.models.vstbpn_report_value_writer import (
         INSERT_VALUES,
     )
@@ -490,7 +491,19 @@ def baseline_opening(env, period_id):
         (period_id,),
     )
     ids = tuple(row[0] for row in env.cr.fetchall())
-    env.cr.execute(SQL(INSERT_VALUES, uid=1, now=env.cr.now(), ids=ids))
+    # the same rows as the opening's, born filled where it has them so
+    filled = env["vstbpn.figure.source"]._get_indicators_filled(
+        env["vstbpn.report"].browse(ids)
+    )
+    env.cr.execute(
+        SQL(
+            INSERT_VALUES,
+            uid=1,
+            now=env.cr.now(),
+            ids=ids,
+            filled=sql_array(filled, "int4"),
+        )
+    )
     return len(ids)
 
 

@@ -2,6 +2,8 @@ from collections import namedtuple
 
 from odoo import api, models
 
+from .vstbpn_report_value_source import AUTOMATIC_FIELDS
+
 # An automatic source of report figures: the values of the indicators'
 # ``source`` whose lines it fills, and whether its figures are checked against
 # their indicators as typed ones are (figures counted from records the suite
@@ -61,9 +63,31 @@ class VstbpnFigureSource(models.AbstractModel):
                 checked |= lines.browse(list(source_figures))
         filled = lines.browse(list(figures))
         filled.check_access("write")
-        filled._write_own_figures(figures)
-        checked._check_figures()
+        changes = filled._get_figure_changes(figures)
+        if changes:
+            filled.browse(list(changes))._write_own_figures(changes)
+        checked.filtered(lambda line: line.id in changes)._check_figures()
         return filled.report_id
+
+    @api.model
+    def _get_indicators_filled(self, reports):
+        """The ids of the indicators of the new draft ``reports`` whose every
+        line a source fills, even where the records hold nothing."""
+        indicator_sources = {
+            value
+            for key, source in self._sources().items()
+            if self._fills_every_line(key, reports)
+            for value in source.indicator_sources
+        }
+        indicators = reports.template_id.line_ids.indicator_id
+        return indicators.filtered(lambda i: i.source in indicator_sources).ids
+
+    @api.model
+    def _fills_every_line(self, key, reports):
+        """Whether the source ``key`` gives figures to every line of its
+        indicators on the new draft ``reports``: each does, but HR while no
+        committee of the reports is linked to a department (``_figures_hr``)."""
+        return key != "hr" or bool(reports.committee_id.sudo().hr_department_ids)
 
     @api.model
     def _get_lines_to_fill(self, drafts, sources):
@@ -72,14 +96,21 @@ class VstbpnFigureSource(models.AbstractModel):
         ]
         # order="id": the model's order (report_id) sorts by the report's own
         # order, which joins reports, periods and committees over every line.
-        # What the sources group the lines by comes with them in the same
-        # query: read later, it would take one query per 1,000 lines.
+        # What the sources group the lines by, and what the lines hold from
+        # their records, come with them in the same query: read later, they
+        # would take one query per 1,000 lines.
         return self.env["vstbpn.report.value"].search_fetch(
             [
                 ("report_id", "in", drafts.ids),
                 ("indicator_id.source", "in", indicator_sources),
             ],
-            ["indicator_id", "report_id", "committee_id", "period_id"],
+            [
+                "indicator_id",
+                "report_id",
+                "committee_id",
+                "period_id",
+                *AUTOMATIC_FIELDS,
+            ],
             order="id",
         )
 

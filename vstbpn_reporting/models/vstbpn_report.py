@@ -180,9 +180,11 @@ class VstbpnReport(models.Model):
 
     # PREPARATION
 
-    def _prepare_lines(self):
-        """Give each report a value per template indicator, an answer per section."""
-        self.env["vstbpn.report.value"]._create_for_reports(self)
+    def _prepare_lines(self, filled=()):
+        """Give each report a value per template indicator, an answer per
+        section; the values of the indicators ``filled`` are born filled from
+        records that hold nothing (``BORN_FILLED``)."""
+        self.env["vstbpn.report.value"]._create_for_reports(self, filled=filled)
         self.env["vstbpn.report.answer"]._create_for_reports(self)
         self.invalidate_recordset(["value_ids", "answer_ids"])
 

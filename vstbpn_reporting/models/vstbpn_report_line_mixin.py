@@ -26,7 +26,7 @@ class VstbpnReportLineMixin(models.AbstractModel):
     )
 
     @api.model
-    def _create_for_reports(self, reports):
+    def _create_for_reports(self, reports, **params):
         """Create the missing lines of ``reports`` from their templates.
 
         One ``INSERT ... SELECT``: opening a national period means 3,000+
@@ -40,9 +40,20 @@ class VstbpnReportLineMixin(models.AbstractModel):
         self.flush_model()
         query = self._insert_for_reports_query()
         self.env.cr.execute(
-            SQL(query, uid=self.env.uid, now=self.env.cr.now(), ids=tuple(reports.ids))
+            SQL(
+                query,
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                ids=tuple(reports.ids),
+                **self._insert_for_reports_params(reports, **params),
+            )
         )
         self.invalidate_model()
 
     def _insert_for_reports_query(self):
         raise NotImplementedError
+
+    def _insert_for_reports_params(self, reports, **params):
+        """The query's parameters besides the user, the time and the report
+        ids."""
+        return params

@@ -271,7 +271,11 @@ class VstbpnReportPeriod(models.Model):
                     )
                 )
         reports = self._vstbpn_request_fan_out().filtered(lambda r: r.state == "draft")
-        reports._prepare_lines()
+        # the lines every source fills are born filled: the fill then writes
+        # only the figures the records give, not each line a second time
+        reports._prepare_lines(
+            filled=self.env["vstbpn.figure.source"]._get_indicators_filled(reports)
+        )
         reports._fill_and_check_automatic_values()
         reports._vstbpn_schedule_todo()
         self._vstbpn_trusted_write({"state": "open"})

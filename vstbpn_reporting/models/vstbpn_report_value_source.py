@@ -147,6 +147,28 @@ class VstbpnReportValue(models.Model):
             )
         )
 
+    def _get_figure_changes(self, figures):
+        """The ``figures`` (``{line id: {figure key: figure}}``) that change
+        their line. A line filled with the same figures from its records
+        (filled before, or born filled at opening) needs no write: unless
+        corrected, its own figures are its records'."""
+        return {
+            line_id: line_figures
+            for line_id, line_figures in figures.items()
+            if not self.browse(line_id)._holds_automatic_figures(line_figures)
+        }
+
+    def _holds_automatic_figures(self, figures):
+        return self.automatic_filled and all(
+            key in AUTOMATIC_FIGURES
+            and (
+                bool(self[AUTOMATIC_FIGURES[key]]) == bool(figure)
+                if key == "yes"
+                else self[AUTOMATIC_FIGURES[key]] == figure
+            )
+            for key, figure in figures.items()
+        )
+
     def _automatic_values(self):
         self.ensure_one()
         return {

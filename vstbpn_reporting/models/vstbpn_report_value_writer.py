@@ -26,14 +26,25 @@ EMPTY_LINE = {
     **dict.fromkeys(figure_fields("consolidated", COUNTED), "0"),
     **dict.fromkeys([*figure_fields("result", COUNTED), REPORTED_FIELD], "0"),
 }
+# A line of the indicators %(filled)s is born as its source fills it when
+# its records hold nothing: filled, with zero figures from the records.
+IS_BORN_FILLED = "l.indicator_id = ANY(%(filled)s)"
+BORN_FILLED = {
+    "automatic_filled": IS_BORN_FILLED,
+    **{
+        field: f"CASE WHEN {IS_BORN_FILLED} THEN {'FALSE' if key == 'yes' else 0} END"
+        for key, field in AUTOMATIC_FIGURES.items()
+    },
+}
 # An empty value per template indicator of the reports %(ids)s.
 INSERT_VALUES = f"""
     INSERT INTO vstbpn_report_value (
         report_id, indicator_id, committee_id, parent_committee_id, period_id,
-        report_state, sequence, {", ".join(EMPTY_LINE)},
+        report_state, sequence, {", ".join(EMPTY_LINE)}, {", ".join(BORN_FILLED)},
         create_uid, create_date, write_uid, write_date)
     SELECT r.id, l.indicator_id, r.committee_id, r.parent_committee_id, r.period_id,
            r.state, l.sequence, {", ".join(EMPTY_LINE.values())},
+           {", ".join(BORN_FILLED.values())},
            %(uid)s, %(now)s, %(uid)s, %(now)s
       FROM vstbpn_report r
       JOIN vstbpn_report_template_line l ON l.template_id = r.template_id
@@ -65,6 +76,11 @@ class VstbpnReportValue(models.Model):
 
     def _insert_for_reports_query(self):
         return INSERT_VALUES
+
+    def _insert_for_reports_params(self, reports, filled=()):
+        """``filled``: the indicators whose lines are born filled
+        (``BORN_FILLED``), none by default."""
+        return {"filled": sql_array(list(filled), "int4")}
 
     # OWN FIGURES
 

@@ -1,5 +1,6 @@
 import importlib.util
 from datetime import date, datetime
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -335,6 +336,37 @@ class TestRecordSources(VstbpnReportingCase):
             self.ind["participants"],
         )
         self.assertEqual(participants.total, 5)
+
+    def test_opening_writes_only_the_figures_records_give(self):
+        """Lines of a source are born filled with zero figures: the fill
+        writes only the lines its records give something else, and a refill
+        that changes nothing writes nothing."""
+        self._event(self.district_a)
+        Value = self.env.registry["vstbpn.report.value"]
+        with patch.object(
+            Value,
+            "_write_own_figures",
+            autospec=True,
+            side_effect=Value._write_own_figures,
+        ) as write:
+            self._open()
+        written = {line_id for call in write.call_args_list for line_id in call.args[1]}
+        meetings = self._value(self.report_a, self.ind["meetings"])
+        self.assertEqual(written, set(meetings.ids))
+        self.assertEqual(meetings.value_number, 1)
+        # born filled: from records, with zero figures, as the fill would say
+        empty = self._value(self.report_b, self.ind["participants"])
+        self.assertEqual(empty.figure_origin, "records")
+        self.assertEqual((empty.female, empty.male, empty.total), (0, 0, 0))
+        self.assertEqual(self._value(self.report_b, self.typed).figure_origin, "typed")
+        with patch.object(Value, "_write_own_figures", autospec=True) as write:
+            self.report_a._fill_automatic_values()
+        write.assert_not_called()
+        # a figure the records change again is written
+        self._event(self.district_a, "extraordinary_meeting")
+        self.report_a._fill_automatic_values()
+        meetings.invalidate_recordset()
+        self.assertEqual(meetings.value_number, 2)
 
     def test_the_upgrade_gives_the_sources_and_keeps_the_typed_figures(self):
         """18.0.1.3.0 (post-sources.py): the shipped indicators get their
