@@ -84,8 +84,11 @@ class VstbpnReport(models.Model):
     # SNAPSHOT
 
     def _get_hr_readable(self):
-        """The reports whose HR figures may be read from HR now."""
-        return self.filtered(lambda report: not report.hr_figures_frozen)
+        """The reports whose HR figures may be read from HR now: searched,
+        as filtering would read the flag 1,000 reports at a time."""
+        return self.search(
+            [("id", "in", self.ids), ("hr_figures_frozen", "=", False)], order="id"
+        )
 
     def _stamp_hr_figures_date(self):
         if self:
