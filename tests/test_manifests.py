@@ -15,6 +15,7 @@ SHARED_CONFIGURATION_MODELS = {
     "vstbpn.committee.level",
     "vstbpn.indicator",
     "vstbpn.indicator.group",
+    "vstbpn.national.indicator",  # the official national set, one for all units
     "vstbpn.report.template",
     "vstbpn.report.template.section",
     "vstbpn.report.template.line",
