@@ -1,6 +1,7 @@
 from collections import namedtuple
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from odoo.addons.vstbpn_committee.tools import window_action
 
@@ -9,8 +10,13 @@ from .vstbpn_figure_source import FigureSource
 # A source that counts a committee's own records, kept in vstbpn_committee:
 # the model, its method giving ``{committee id: (female, male, total)}`` for
 # many committees and two dates in one grouped read, its method giving the
-# domain of the records counted, and the window action that lists them.
-RecordSource = namedtuple("RecordSource", "model figures domain action")
+# domain of the records counted, the window action that lists them, and what
+# both methods take of the indicator after the dates (its level, for one).
+RecordSource = namedtuple(
+    "RecordSource",
+    "model figures domain action indicator_args",
+    defaults=(lambda indicator: (),),
+)
 RECORD_SOURCES = {
     "committee_meeting": RecordSource(
         "calendar.event",
@@ -35,6 +41,13 @@ RECORD_SOURCES = {
         "_vstbpn_training_figures",
         "_vstbpn_training_domain",
         "vstbpn_committee.calendar_event_vstbpn_action",
+    ),
+    "committee_training_level": RecordSource(
+        "calendar.event",
+        "_vstbpn_training_level_figures",
+        "_vstbpn_training_level_domain",
+        "vstbpn_committee.calendar_event_vstbpn_action",
+        lambda indicator: (indicator.source_level_id,),
     ),
     "committee_inspection": RecordSource(
         "vstbpn.inspection",
@@ -71,6 +84,10 @@ RECORD_SOURCE_LABELS = [
     ("committee_meeting", "Committee: regular and extraordinary meetings held"),
     ("committee_document", "Committee: guidance documents issued to the units below"),
     ("committee_training_course", "Committee: its own trainings held"),
+    (
+        "committee_training_level",
+        "Committee: participants of one level in its own trainings",
+    ),
     ("committee_inspection", "Committee: inspections carried out"),
     ("committee_recommendation", "Committee: recommendations made in inspections"),
     (
@@ -91,6 +108,27 @@ class VstbpnIndicator(models.Model):
             (key for key, _label in RECORD_SOURCE_LABELS), "set null"
         ),
     )
+    source_level_id = fields.Many2one(
+        "vstbpn.committee.level",
+        string="Participants' Level",
+        ondelete="restrict",
+        help="The level whose participants the indicator counts, for the "
+        "source 'participants of one level'.",
+    )
+
+    @api.constrains("source", "source_level_id")
+    def _check_source_level(self):
+        for indicator in self:
+            if indicator.source == "committee_training_level" and not (
+                indicator.source_level_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Indicator %(code)s counts the participants of one "
+                        "level: choose that level in Participants' Level.",
+                        code=indicator.code,
+                    )
+                )
 
     def _line_figures(self, female, male, total):
         """The own figures of a line of this indicator from a unit's
@@ -134,7 +172,10 @@ class VstbpnFigureSource(models.AbstractModel):
             lambda line: (line.indicator_id, line.period_id)
         ).items():
             by_committee = figures_of(
-                group.committee_id, period.date_from, period.date_to
+                group.committee_id,
+                period.date_from,
+                period.date_to,
+                *source.indicator_args(indicator),
             )
             for line in group:
                 figures[line.id] = indicator._line_figures(
@@ -152,7 +193,10 @@ class VstbpnFigureSource(models.AbstractModel):
             return None
         period = line.report_id.period_id
         domain = getattr(self.env[source.model], source.domain)(
-            line.committee_id, period.date_from, period.date_to
+            line.committee_id,
+            period.date_from,
+            period.date_to,
+            *source.indicator_args(line.indicator_id),
         )
         action = window_action(self.env, source.action, domain, {"create": False})
         action["name"] = line.indicator_id.display_name
@@ -177,6 +221,10 @@ class VstbpnFigureSource(models.AbstractModel):
     @api.model
     def _figures_committee_training_course(self, reports, lines):
         return self._figures_from_records(lines, "committee_training_course")
+
+    @api.model
+    def _figures_committee_training_level(self, reports, lines):
+        return self._figures_from_records(lines, "committee_training_level")
 
     @api.model
     def _figures_committee_inspection(self, reports, lines):

@@ -60,7 +60,19 @@ class VstbpnReport(models.Model):
     _vstbpn_todo_activity = SUBMIT_ACTIVITY
     _vstbpn_review_activity = REVIEW_ACTIVITY
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # The stored computed and related fields are computed before the INSERT
+    # (precompute), not by an UPDATE of every new report after it: a period
+    # opens thousands of reports at once.
+    name = fields.Char(compute="_compute_name", store=True, precompute=True)
+    company_id = fields.Many2one(
+        related="committee_id.company_id", store=True, precompute=True
+    )
+    submission_status = fields.Selection(
+        compute="_compute_submission_status", store=True, precompute=True
+    )
+    on_time_rate = fields.Float(
+        compute="_compute_submission_status", store=True, precompute=True
+    )
     period_id = fields.Many2one(
         "vstbpn.report.period",
         required=True,
@@ -69,13 +81,18 @@ class VstbpnReport(models.Model):
         tracking=True,
     )
     committee_complete_name = fields.Char(
-        related="committee_id.complete_name", store=True
+        related="committee_id.complete_name", store=True, precompute=True
     )
     parent_committee_id = fields.Many2one(
-        related="committee_id.parent_id", string="Committee Above", store=True
+        related="committee_id.parent_id",
+        string="Committee Above",
+        store=True,
+        precompute=True,
     )
-    template_id = fields.Many2one(related="period_id.template_id", store=True)
-    deadline = fields.Date(related="period_id.deadline", store=True)
+    template_id = fields.Many2one(
+        related="period_id.template_id", store=True, precompute=True
+    )
+    deadline = fields.Date(related="period_id.deadline", store=True, precompute=True)
     period_state = fields.Selection(related="period_id.state", string="Period Status")
     state = fields.Selection(
         REPORT_STATES,

@@ -25,6 +25,7 @@ class VstbpnReport(models.Model):
         string="HR Figures Frozen",
         compute="_compute_hr_figures_frozen",
         store=True,
+        precompute=True,
         readonly=True,
         copy=False,
         help="Set when the report is submitted: its HR figures are no longer "

@@ -63,7 +63,12 @@ class TestNationalIndicators(VstbpnReportingCase):
         leaders = ref("vstbpn_reporting.indicator_ns_women_leader_rate")
         self.assertEqual(
             [(t.year, t.direction, t.target_value) for t in leaders.target_ids],
-            [(2025, "at_least", 60), (2030, "at_least", 75)],
+            [
+                (2015, "at_least", 80),
+                (2020, "at_least", 95),
+                (2025, "at_least", 60),
+                (2030, "at_least", 75),
+            ],
         )
         self.assertEqual(
             [(t.year, t.target_value) for t in self.ind_support_rate.target_ids],
@@ -78,7 +83,8 @@ class TestNationalIndicators(VstbpnReportingCase):
         )
         for target in shipped:
             self.assertTrue(target.source_document and target.source_text)
-        self.assertIn("28/NQ-CP", leaders.target_ids[0].source_document)
+        self.assertIn("2351/QĐ-TTg", leaders.target_ids[0].source_document)
+        self.assertIn("28/NQ-CP", leaders.target_ids[2].source_document)
 
     def test_demo_reports_show_targets_of_their_year(self):
         review = self.env.ref(
@@ -90,8 +96,9 @@ class TestNationalIndicators(VstbpnReportingCase):
         leaders = ref("vstbpn_reporting.indicator_ns_women_leader_rate")
         report_2017 = review.report_ids[:1]
         figures = {v.indicator_id: v for v in report_2017.value_ids}
-        self.assertEqual(figures[leaders].target_year, 2025)
-        self.assertEqual(figures[leaders].target_value, 60)
+        # 2017 is measured against the strategy of its time (2011-2020)
+        self.assertEqual(figures[leaders].target_year, 2020)
+        self.assertEqual(figures[leaders].target_value, 95)
         self.assertEqual(figures[self.ind_council].target_value, 35)
         current = ref("vstbpn_reporting.period_current_annual_demo")
         figures = {v.indicator_id: v for v in current.report_ids[:1].value_ids}

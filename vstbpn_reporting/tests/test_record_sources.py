@@ -20,6 +20,8 @@ SOURCED = {
     "recommendations": "vstbpn_reporting.indicator_act_recommendations",
     "followed_up": "vstbpn_reporting.indicator_act_recommendations_followed_up",
     "budget": "vstbpn_reporting.indicator_act_budget_estimated",
+    "from_province": "vstbpn_reporting.indicator_act_training_participants_province",
+    "from_district": "vstbpn_reporting.indicator_act_training_participants_district",
 }
 SOURCES = {
     "meetings": "committee_meeting",
@@ -78,8 +80,15 @@ class TestRecordSources(VstbpnReportingCase):
                 "stop": start.replace(hour=start.hour + 2),
                 "vstbpn_minutes": "<p>Biên bản</p>",
                 "vstbpn_participation_ids": [
-                    Command.create({"level_id": self.level.id, "female": f, "male": m})
-                    for f, m in participants or []
+                    Command.create(
+                        {
+                            "level_id": (level or [self.level])[0].id,
+                            "female": f,
+                            "male": m,
+                        }
+                    )
+                    # (women, men) of the default level, or (women, men, level)
+                    for f, m, *level in participants or []
                 ],
             }
         )
@@ -185,9 +194,12 @@ class TestRecordSources(VstbpnReportingCase):
         self._event(a, start=datetime(2017, 7, 3, 1))
         self._event(a, "workshop")
         self._event(b)
-        # trainings held, with their participants by sex
-        self._event(a, "training", participants=[(21, 9), (4, 1)])
+        # trainings held, with their participants by sex and by the level
+        # they came from (the district's own, the province's)
+        province_level = self.env.ref("vstbpn_committee.level_province")
+        self._event(a, "training", participants=[(21, 9), (4, 1, province_level)])
         self._event(a, "training", held=False, participants=[(5, 5)])
+        self._event(b, "training", participants=[(1, 2)])
         # guidance issued by the province to the districts; a draft and a
         # document to no unit do not count
         self._document(p, a | b)
@@ -215,6 +227,8 @@ class TestRecordSources(VstbpnReportingCase):
                 "recommendations": 0,
                 "followed_up": 0,
                 "budget": 50_000_000,
+                "from_province": (4, 1, 5),
+                "from_district": (21, 9, 30),
             },
         )
         self.assertEqual(
@@ -222,13 +236,15 @@ class TestRecordSources(VstbpnReportingCase):
             {
                 "meetings": 1,
                 "documents": 0,
-                "courses": 0,
-                "participants": (0, 0, 0),
+                "courses": 1,
+                "participants": (1, 2, 3),
                 "inspections": 0,
                 "plan": False,
                 "recommendations": 0,
                 "followed_up": 0,
                 "budget": 0,
+                "from_province": (0, 0, 0),
+                "from_district": (1, 2, 3),
             },
         )
         self.assertEqual(
@@ -243,6 +259,8 @@ class TestRecordSources(VstbpnReportingCase):
                 "recommendations": 3,
                 "followed_up": 1,
                 "budget": 0,
+                "from_province": (0, 0, 0),
+                "from_district": (0, 0, 0),
             },
         )
         line = self._value(self.report_a, self.ind["meetings"])
@@ -310,6 +328,22 @@ class TestRecordSources(VstbpnReportingCase):
         self.assertEqual(typed.figure_origin, "typed")
         with self.assertRaisesText(UserError, "is not counted from the unit's records"):
             typed.with_user(self.officer_a).action_open_counted_records()
+
+    def test_participants_of_one_level_open_their_trainings(self):
+        province_level = self.env.ref("vstbpn_committee.level_province")
+        with_province = self._event(
+            self.district_a, "training", participants=[(4, 1, province_level)]
+        )
+        self._event(self.district_a, "training", participants=[(3, 3)])
+        self._open()
+        line = self._value(self.report_a, self.ind["from_province"])
+        self.assertEqual((line.female, line.male, line.total), (4, 1, 5))
+        action = line.with_user(self.officer_a).action_open_counted_records()
+        counted = self.Event.with_user(self.officer_a).search(action["domain"])
+        self.assertEqual(counted, with_province)
+        # the source counts one level: the indicator names it
+        with self.assertRaisesText(ValidationError, "Cấp của người tham dự"):
+            self.vi(self.ind["from_province"]).write({"source_level_id": False})
 
     def test_the_fill_costs_the_same_queries_whatever_the_number_of_units(self):
         self._event(self.district_a, "training", participants=[(3, 2)])

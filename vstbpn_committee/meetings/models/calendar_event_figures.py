@@ -68,3 +68,23 @@ class CalendarEvent(models.Model):
             female="vstbpn_participant_female",
             male="vstbpn_participant_male",
         )
+
+    @api.model
+    def _vstbpn_training_level_domain(self, committees, date_from, date_to, level):
+        """The trainings held in the period with participants of ``level``."""
+        return self._vstbpn_training_domain(committees, date_from, date_to) + [
+            ("vstbpn_participation_ids.level_id", "=", level.id)
+        ]
+
+    @api.model
+    def _vstbpn_training_level_figures(self, committees, date_from, date_to, level):
+        """The participants of one level (the province's officers, the
+        communes'...) in each committee's trainings, women and men."""
+        trainings = self._vstbpn_training_domain(committees, date_from, date_to)
+        return figures_by_committee(
+            self.env["vstbpn.training.participation"],
+            [("event_id", "any", trainings), ("level_id", "=", level.id)],
+            "event_committee_id",
+            female="female",
+            male="male",
+        )

@@ -24,6 +24,11 @@ class VstbpnTrainingParticipation(models.Model):
     female = fields.Integer(string="Women")
     male = fields.Integer(string="Men")
     total = fields.Integer(compute="_compute_total", store=True)
+    # what the reporting groups the participants by (not stored: its rules
+    # read the event's committee, as Odoo's calendar lines are read)
+    event_committee_id = fields.Many2one(
+        related="event_id.vstbpn_committee_id", string="Committee"
+    )
 
     @api.depends("female", "male")
     def _compute_total(self):

@@ -120,6 +120,11 @@ def _create_indicator(cr, xmlid, code, name, group, uom, sequence):
             code,
         )
     )
+    _name_indicator(cr, xmlid, code)
+
+
+def _name_indicator(cr, xmlid, code):
+    """The data file's xml id on the indicator of that code, unless taken."""
     cr.execute(
         """
         INSERT INTO ir_model_data (module, name, model, res_id, noupdate)
