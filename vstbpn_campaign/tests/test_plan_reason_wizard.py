@@ -1,4 +1,3 @@
-from datetime import date
 
 from odoo.tests import tagged
 
@@ -24,7 +23,7 @@ class TestPlanReasonWizard(ReasonWizardSteps, VstbpnCampaignCase):
         self.assertEqual(plan.state, "draft")
         self.assertEqual(plan.return_reason, self.REASON)
         self.assertEqual(plan.returned_user_id, self.officer_p)
-        self.assertEqual(plan.date_returned, date.today())
+        self.assertEqual(plan.date_returned, self.today())
         self.assertIn(self.REASON, self._last_note(plan))
 
     def test_activity_cancelled_with_the_reason_on_record(self):

@@ -1,9 +1,12 @@
 from contextlib import contextmanager
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import TransactionCase
 
 from odoo.addons.mail.tests.common import mail_new_test_user
+
+# Every user of the tests works in Viet Nam's time zone, as the demo users do.
+VN_TZ = "Asia/Ho_Chi_Minh"
 
 
 class VstbpnCommitteeCase(TransactionCase):
@@ -104,7 +107,7 @@ class VstbpnCommitteeCase(TransactionCase):
         ``committee`` if given, in Viet Nam's time zone. English whatever the
         database's languages, so that what users are sent reads the same
         everywhere; tests of Vietnamese say so."""
-        values = {"lang": "en_US", "tz": "Asia/Ho_Chi_Minh"}
+        values = {"lang": "en_US", "tz": VN_TZ}
         if committee:
             values["vstbpn_committee_ids"] = [Command.set(committee.ids)]
         return mail_new_test_user(
@@ -113,6 +116,11 @@ class VstbpnCommitteeCase(TransactionCase):
             groups=f"base.group_user,vstbpn_committee.group_{role}",
             **values,
         )
+
+    def today(self):
+        """Today in Viet Nam, the day the suite stamps on what the users do
+        (``context_today``): from 17:00 UTC it is not the server's date."""
+        return fields.Date.context_today(self.env["res.users"].with_context(tz=VN_TZ))
 
     def vi(self, records):
         """The records in a Vietnamese environment, to check translated messages."""

@@ -1,4 +1,3 @@
-from datetime import date
 
 from odoo.tests import tagged
 
@@ -27,7 +26,7 @@ class TestReportReasonWizard(ReasonWizardSteps, VstbpnReportingCase):
         self.assertEqual(report.state, "draft")
         self.assertEqual(report.return_reason, self.REASON)
         self.assertEqual(report.returned_user_id, self.officer_p)
-        self.assertEqual(report.date_returned, date.today())
+        self.assertEqual(report.date_returned, self.today())
         self.assertIn(self.REASON, self._last_note(report))
         report.with_user(self.officer_a).action_submit()
         self.assertFalse(report.return_reason or report.returned_user_id)

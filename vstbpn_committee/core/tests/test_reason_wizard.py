@@ -77,7 +77,7 @@ class TestReasonWizard(ReasonWizardSteps, VstbpnOperationsCase):
         self.assertEqual(plan.state, "returned")
         self.assertEqual(plan.return_reason, "Thiếu dự toán")
         self.assertEqual(plan.returned_user_id, self.manager_p)
-        self.assertEqual(plan.date_returned, date.today())
+        self.assertEqual(plan.date_returned, self.today())
         self.assertFalse(plan.date_submitted)
         self.assertIn("Thiếu dự toán", self._last_note(plan))
         # submitting again clears the return
@@ -99,7 +99,7 @@ class TestReasonWizard(ReasonWizardSteps, VstbpnOperationsCase):
         self.assertEqual(recommendation.state, "done")
         self.assertEqual(recommendation.done_note, "Đã kiện toàn")
         self.assertEqual(recommendation.attachment_ids.name, "qd.pdf")
-        self.assertEqual(recommendation.date_submitted, date.today())
+        self.assertEqual(recommendation.date_submitted, self.today())
         self.assertTrue(recommendation.with_user(self.officer_p).can_review)
         reopen = self._opened(
             recommendation.with_context(vstbpn_mode="reopen"),

@@ -2,7 +2,6 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
-from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -129,7 +128,7 @@ class TestSecurity(VstbpnCommitteeCase):
     def test_membership_starting_by_the_calendar_grants_access(self):
         """Nothing is written on the day a membership starts: the daily job
         refreshes the record rules' cached domains."""
-        tomorrow = fields.Date.today() + timedelta(days=1)
+        tomorrow = self.today() + timedelta(days=1)
         self.Member.create(
             {
                 "committee_id": self.district_b.id,

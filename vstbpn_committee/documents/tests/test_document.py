@@ -270,7 +270,7 @@ class TestDocumentIssue(VstbpnDocumentCase):
         self.assertTrue(mine.is_received)
         mine.action_acknowledge()
         recipient = document.recipient_ids
-        self.assertEqual(recipient.date_acknowledged, fields.Date.today())
+        self.assertEqual(recipient.date_acknowledged, self.today())
         self.assertEqual(recipient.acknowledged_user_id, self.officer_a)
         self.assertTrue(recipient.is_acknowledged)
         self.assertFalse(recipient.activity_ids, "the activity is done")

@@ -99,7 +99,7 @@ class TestWorkPlan(VstbpnOperationsCase):
             {"state": "in_progress", "progress_note": "Đã họp"}
         )
         task.with_user(self.officer_a).action_done()
-        self.assertEqual(task.date_done, date.today())
+        self.assertEqual(task.date_done, self.today())
 
     def test_printing_an_approved_plan_issues_it_as_a_document(self):
         self.district_a.document_symbol = "BVSTBPN"
