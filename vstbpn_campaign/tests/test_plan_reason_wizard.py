@@ -1,4 +1,3 @@
-
 from odoo.tests import tagged
 
 from odoo.addons.vstbpn_committee.tests.reason_wizard_common import ReasonWizardSteps

@@ -82,7 +82,7 @@ class TestRecordSources(VstbpnReportingCase):
                 "vstbpn_participation_ids": [
                     Command.create(
                         {
-                            "level_id": (level or [self.level])[0].id,
+                            "level_id": (level[0] if level else self.level).id,
                             "female": f,
                             "male": m,
                         }
