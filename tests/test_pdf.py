@@ -1,11 +1,12 @@
 """Official documents print as real PDFs, as a demo officer prints them.
 
-One demo database (built by scripts/run, dropped afterwards) serves five
-documents: a decision, the directive 56/BVSTBPN, a report, a work plan and the
-Action Month results. Each is downloaded as the officer's browser would, as a
-PDF made by wkhtmltopdf (Odoo 18's PDF engine) and as HTML; the PDF's text
-(pdftotext) must say what the HTML says, with its diacritics, the blocks of
-Decree 30/2020/NĐ-CP, in Times New Roman or its metric twin (pdffonts).
+One demo database (built by scripts/run, dropped afterwards) serves seven
+documents: a decision, the directive 56/BVSTBPN, a report, a work plan, the
+Action Month results, an inspection plan and a unit's Action Month plan. Each
+is downloaded as the officer's browser would, as a PDF made by wkhtmltopdf
+(Odoo 18's PDF engine) and as HTML; the PDF's text (pdftotext) must say what
+the HTML says, with its diacritics, the blocks of Decree 30/2020/NĐ-CP, in
+Times New Roman or its metric twin (pdffonts).
 Without wkhtmltopdf or poppler's tools these tests fail: officers could not
 print.
 """
@@ -60,6 +61,18 @@ DOCUMENTS = {
         "vstbpn_campaign.campaign_2017_bd_demo",
         "bd_canbo",
         3,
+    ),
+    "inspection_plan": (
+        "vstbpn_committee.vstbpn_inspection_plan_document",
+        "vstbpn_committee.inspection_plan_bd_2017_demo",
+        "bd_canbo",
+        2,
+    ),
+    "action_month_plan": (
+        "vstbpn_campaign.vstbpn_campaign_plan_document",
+        "vstbpn_campaign.plan_2017_bd_demo",
+        "bd_canbo",
+        2,
     ),
 }
 # Times New Roman, or its metric-compatible twins (Tinos first: see the layout).
@@ -134,7 +147,7 @@ def wait_until_served(server, timeout=900):
 
 @pytest.fixture(scope="module")
 def printed(odoo_command, tmp_path_factory):
-    """{name: (pdf path, html text)} of the five documents."""
+    """{name: (pdf path, html text)} of the documents."""
     tool("wkhtmltopdf", "wkhtmltopdf")
     tool("pdftotext", "poppler-utils")
     folder = tmp_path_factory.mktemp("pdf")

@@ -17,9 +17,11 @@
         "views/vstbpn_campaign_views.xml",
         "views/vstbpn_campaign_plan_views.xml",
         "views/vstbpn_campaign_activity_views.xml",
+        "views/vstbpn_work_plan_expense_views.xml",
         "views/vstbpn_reporting_views.xml",
         "views/vstbpn_campaign_menus.xml",
         "report/vstbpn_campaign_results_report.xml",
+        "report/vstbpn_campaign_plan_report.xml",
     ],
     "assets": {
         "web.assets_tests": ["vstbpn_campaign/static/tests/tours/*.js"],
@@ -27,5 +29,6 @@
     "demo": [
         "demo/vstbpn_campaign_2017_demo.xml",
         "demo/vstbpn_campaign_current_demo.xml",
+        "demo/vstbpn_work_plan_expense_demo.xml",
     ],
 }

@@ -126,6 +126,9 @@ MODEL_POLICIES = {
     "vstbpn.work.plan.budget.line": ("EDIT_OWN", "committee_id"),
     # an SQL view of the units' plans, named after the unit it describes
     "vstbpn.work.plan.overview": ("READ_SUBTREE", "unit_id"),
+    "vstbpn.work.plan.expense": ("EDIT_OWN", "committee_id"),
+    # an SQL view of the plans' estimate and spending, as the overview
+    "vstbpn.work.plan.spending": ("READ_SUBTREE", "unit_id"),
     "vstbpn.inspection.plan": ("EDIT_OWN", "committee_id"),
     "vstbpn.inspection.team.member": ("EDIT_OWN", "committee_id"),
     "vstbpn.inspection": ("INSPECTED", "committee_id"),

@@ -17,7 +17,8 @@ class VstbpnCampaignPlan(models.Model):
     """A unit's plan for the Action Month: objectives, the activities it will
     run, the partners it will mobilise and, by budget category, what it will
     spend. Submitted to the organiser, who approves it or returns it with a
-    reason; read-only once submitted, until returned."""
+    reason; read-only once submitted, until returned. The approved plan is
+    issued as an official document (KẾ HOẠCH) in the unit's series."""
 
     _name = "vstbpn.campaign.plan"
     _description = "Action Month Plan"
@@ -27,6 +28,7 @@ class VstbpnCampaignPlan(models.Model):
         "vstbpn.committee.owned.mixin",
         "vstbpn.locked.workflow.mixin",
         "vstbpn.deadline.mixin",
+        "vstbpn.document.source.mixin",
         "vstbpn.review.workflow.mixin",
     ]
     _order = "campaign_id desc, committee_complete_name, id"
@@ -41,6 +43,7 @@ class VstbpnCampaignPlan(models.Model):
         "return_reason",
         "last_reminder_date",
         "escalation_date",
+        "document_id",
     )
     _vstbpn_free_fields = ("last_reminder_date", "escalation_date")
     _vstbpn_done_date_field = "date_submitted"
@@ -49,6 +52,10 @@ class VstbpnCampaignPlan(models.Model):
     _vstbpn_accepted_state = "approved"
     _vstbpn_accepted_date_field = "date_approved"
     _vstbpn_accepted_user_field = "approved_user_id"
+    _vstbpn_document_type_xmlid = "vstbpn_committee.document_type_plan"
+    _vstbpn_document_abbreviation = "KH"
+    _vstbpn_document_date_field = "date_approved"
+    _vstbpn_document_body_template = "vstbpn_campaign.vstbpn_campaign_plan_body"
 
     name = fields.Char(compute="_compute_name", store=True)
     campaign_id = fields.Many2one(
@@ -103,6 +110,13 @@ class VstbpnCampaignPlan(models.Model):
         string="Date Accepted", related="date_approved", tracking=False
     )
     accepted_user_id = fields.Many2one(related="approved_user_id")
+    document_id = fields.Many2one(
+        "vstbpn.document",
+        string="Issued Document",
+        readonly=True,
+        copy=False,
+        help="The plan as issued (KẾ HOẠCH), with its number, once approved.",
+    )
 
     _sql_constraints = [
         (
@@ -301,3 +315,110 @@ class VstbpnCampaignPlan(models.Model):
             [("plan_id", "=", self.id)],
             {"default_plan_id": self.id},
         )
+
+    def action_print(self):
+        """Print the plan; an approved plan is issued as an official document
+        (KẾ HOẠCH) first, when an officer of the unit prints it."""
+        self.ensure_one()
+        self.check_access("read")
+        if self.state == "approved":
+            self._vstbpn_issue_document_if_possible()
+        return self.env.ref(
+            "vstbpn_campaign.vstbpn_campaign_plan_report"
+        ).report_action(self)
+
+    def action_issue_document(self):
+        """Issue approved plans as numbered documents (KH), once."""
+        return self._vstbpn_issue_documents(
+            lambda plan: plan.state == "approved",
+            lambda plan: self.env._(
+                "The plan %(name)s is not approved yet: it is issued as an "
+                "official document once the organiser approves it.",
+                name=plan.name,
+            ),
+        )
+
+    # PRINTING: the unit's Action Month plan (Decree 30/2020/NĐ-CP)
+
+    def _vstbpn_document_source_values(self):
+        committee = self.committee_id.sudo()
+        printed = self.with_context(lang=self._vstbpn_document_lang())
+        signature = printed._vstbpn_document_signature()
+        agencies = committee.member_ids.filtered("is_current").agency_partner_id
+        partners = (agencies | self.partner_ids) or (
+            self.sudo().organiser_id.organization_partner_id
+            or committee.organization_partner_id
+        )
+        return {
+            "subject": printed._vstbpn_document_title_subject(),
+            "date": self.date_approved or fields.Date.context_today(self),
+            "body": self._vstbpn_render_document_body(),
+            "to_all_units_below": bool(committee.child_ids),
+            "addressee_partner_ids": [fields.Command.set(partners.ids)],
+            "distribution": "\n".join(printed._vstbpn_document_recipients()),
+            "signer_authority": signature["authority"],
+            "signer_authority_body": signature["body"],
+            "signer_title": signature["title"],
+            "signer_name": signature["name"],
+        }
+
+    def _vstbpn_document_title(self):
+        return self.env._("Plan")
+
+    def _vstbpn_document_title_subject(self):
+        return self.env._(
+            "Organising the %(campaign)s", campaign=self.sudo().campaign_id.name
+        )
+
+    def _vstbpn_document_recipients(self):
+        recipients = []
+        organiser = self.sudo().organiser_id
+        if organiser and organiser != self.committee_id:
+            recipients.append(organiser.name)
+        recipients.append(self.env._("Members of the committee"))
+        if self.committee_id.sudo().child_ids:
+            recipients.append(self.env._("The units below"))
+        return recipients
+
+    def _vstbpn_print_activities(self):
+        """The planned activities, in the order they take place."""
+        return self.campaign_activity_ids.filtered(
+            lambda a: a.state != "cancelled"
+        ).sorted(lambda a: (a.date_start, a.id))
+
+    def _vstbpn_print_targets(self):
+        """The plan's targets as printed: activities and expected people."""
+        activities = self._vstbpn_print_activities()
+        number = self.vstbpn_format_number
+        return self.env._(
+            "The unit holds %(count)s activities for %(total)s expected "
+            "participants (%(women)s women, %(men)s men).",
+            count=number(len(activities)),
+            total=number(sum(activities.mapped("planned_total"))),
+            women=number(sum(activities.mapped("planned_female"))),
+            men=number(sum(activities.mapped("planned_male"))),
+        )
+
+    def _vstbpn_print_campaign_time(self):
+        campaign = self.sudo().campaign_id
+        return self.env._(
+            "Time: from %(start)s to %(end)s.",
+            start=campaign.date_start.strftime("%d/%m/%Y"),
+            end=campaign.date_end.strftime("%d/%m/%Y"),
+        )
+
+    def _vstbpn_print_reporting(self):
+        campaign = self.sudo().campaign_id
+        return self.env._(
+            "The unit reports its results to %(organiser)s by %(deadline)s.",
+            organiser=campaign.committee_id.name,
+            deadline=campaign.report_deadline.strftime("%d/%m/%Y"),
+        )
+
+    def _vstbpn_print_period(self, activity):
+        """``15/11/2017`` or ``15/11/2017 - 17/11/2017``, where the user is."""
+        days = [
+            activity._local_day(moment).strftime("%d/%m/%Y")
+            for moment in (activity.date_start, activity.date_end)
+        ]
+        return " - ".join(dict.fromkeys(days))

@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import timedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -82,8 +82,8 @@ class TestPlan(VstbpnCampaignCase):
         # the 2017 month moved to today, so that its plans are due tomorrow
         self.campaign.write(
             {
-                "date_end": date.today() + timedelta(days=30),
-                "plan_deadline": date.today() + timedelta(days=1),
+                "date_end": self.today() + timedelta(days=30),
+                "plan_deadline": self.today() + timedelta(days=1),
             }
         )
         Activity = self.env["mail.activity"]
@@ -96,10 +96,10 @@ class TestPlan(VstbpnCampaignCase):
         self.assertEqual(
             Activity.search_count(domain), before + 1, "reminded a day before"
         )
-        self.assertEqual(self.plan_b.last_reminder_date, date.today())
-        self.campaign.plan_deadline = date.today() - timedelta(days=1)
+        self.assertEqual(self.plan_b.last_reminder_date, self.today())
+        self.campaign.plan_deadline = self.today() - timedelta(days=1)
         self.env["vstbpn.campaign.plan"]._cron_remind_and_escalate()
-        self.assertEqual(self.plan_b.escalation_date, date.today())
+        self.assertEqual(self.plan_b.escalation_date, self.today())
         self.assertEqual(self.plan_b.submission_status, "missing")
         escalation = Activity.search(domain + [("user_id", "=", self.officer_p.id)])
         self.assertIn("has not submitted", escalation[-1].summary)

@@ -30,6 +30,7 @@ from ..documents.tests import (
 from ..work_plans.tests import (
     test_programme,
     test_work_plan,
+    test_work_plan_expense,
     test_xlsx_download,
 )
 from ..meetings.tests import (
@@ -39,4 +40,5 @@ from ..meetings.tests import (
 )
 from ..inspections.tests import (
     test_inspection,
+    test_inspection_plan_print,
 )

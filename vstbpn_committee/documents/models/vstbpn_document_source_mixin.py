@@ -1,5 +1,5 @@
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ...core.models.vstbpn_numbered_document_mixin import BLANK_NUMBER
 
@@ -84,6 +84,38 @@ class VstbpnDocumentSourceMixin(models.AbstractModel):
             user.has_group("vstbpn_committee.group_officer")
             and committee in user.vstbpn_allowed_committee_ids
         )
+
+    def _vstbpn_issue_documents(self, is_ready, not_ready):
+        """Issue each record's document, once: ``is_ready(record)`` says
+        whether its workflow has reached the stage that is issued,
+        ``not_ready(record)`` what to do first. Only the issuer's officers
+        number its documents."""
+        self.check_access("read")
+        for record in self:
+            if not is_ready(record):
+                raise UserError(not_ready(record))
+            if not record._vstbpn_may_issue_document():
+                raise AccessError(
+                    self.env._(
+                        "%(record)s is issued by an officer of %(committee)s.",
+                        record=record.display_name,
+                        committee=record._vstbpn_document_source_committee()
+                        .sudo()
+                        .name,
+                    )
+                )
+            record._vstbpn_issue_official_document()
+        return True
+
+    def _vstbpn_document_signature(self):
+        """Signed for the committee by its head: TM. BAN ... / TRƯỞNG BAN."""
+        committee = self._vstbpn_document_source_committee().sudo()
+        return {
+            "authority": "TM.",
+            "body": committee.name.upper(),
+            "title": self.env._("Head").upper(),
+            "name": committee.head_partner_id.name or "",
+        }
 
     def _vstbpn_issue_document_if_possible(self):
         """Issue the record's document when the user numbers its committee's

@@ -446,6 +446,6 @@ class TestDocumentIssue(VstbpnDocumentCase):
         document = self._issued()
         self.assertEqual(
             document.recipient_ids.activity_ids.mapped("date_deadline"),
-            [fields.Date.today()] * 2,
+            [self.today()] * 2,
         )
         self.assertEqual(document.recipient_ids.submission_status, "pending")

@@ -418,24 +418,12 @@ class VstbpnInspection(models.Model):
                 )
 
     def action_issue_conclusion(self):
-        self.check_access("read")
-        for inspection in self:
-            if inspection.state not in ("concluded", "followed_up"):
-                raise UserError(
-                    self.env._(
-                        "%(inspection)s is not concluded yet.",
-                        inspection=inspection.name,
-                    )
-                )
-            if not inspection._vstbpn_may_issue_document():
-                raise AccessError(
-                    self.env._(
-                        "The conclusion notice is issued by an officer of "
-                        "%(inspector)s.",
-                        inspector=inspection.inspecting_committee_id.sudo().name,
-                    )
-                )
-            inspection._vstbpn_issue_official_document()
+        self._vstbpn_issue_documents(
+            lambda inspection: inspection.state in ("concluded", "followed_up"),
+            lambda inspection: self.env._(
+                "%(inspection)s is not concluded yet.", inspection=inspection.name
+            ),
+        )
         self.sudo().activity_feedback([ISSUE_CONCLUSION_ACTIVITY])
         return True
 

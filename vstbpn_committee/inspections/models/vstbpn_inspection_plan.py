@@ -9,6 +9,9 @@ PLAN_STATES = [
     ("confirmed", "Confirmed"),
     ("done", "Done"),
 ]
+# the plan as issued (KẾ HOẠCH) is the confirmed one: its team, units and
+# areas no longer change
+ISSUABLE_STATES = ("confirmed", "done")
 
 
 class VstbpnInspectionPlan(models.Model):
@@ -18,7 +21,8 @@ class VstbpnInspectionPlan(models.Model):
 
     Confirming it puts each visit in the calendars of the team and of the
     unit's officers; the plan is then fixed, and each inspected unit's
-    inspection goes its own way (``vstbpn.inspection``).
+    inspection goes its own way (``vstbpn.inspection``). A confirmed plan is
+    issued as an official document (KẾ HOẠCH) in its committee's series.
     """
 
     _name = "vstbpn.inspection.plan"
@@ -29,10 +33,15 @@ class VstbpnInspectionPlan(models.Model):
         "vstbpn.committee.owned.mixin",
         "vstbpn.locked.workflow.mixin",
         "vstbpn.request.mixin",
+        "vstbpn.document.source.mixin",
     ]
     _order = "year desc, committee_id, id desc"
     _vstbpn_tie_fields = ("committee_id",)
-    _vstbpn_derived_fields = ("state",)
+    _vstbpn_derived_fields = ("state", "date_confirmed", "document_id")
+    _vstbpn_document_type_xmlid = "vstbpn_committee.document_type_plan"
+    _vstbpn_document_abbreviation = "KH"
+    _vstbpn_document_date_field = "date_confirmed"
+    _vstbpn_document_body_template = "vstbpn_committee.vstbpn_inspection_plan_body"
     _vstbpn_link_scopes = {"request_committee_ids": "below"}
     _vstbpn_request_child_model = "vstbpn.inspection"
     _vstbpn_request_child_field = "plan_id"
@@ -92,6 +101,16 @@ class VstbpnInspectionPlan(models.Model):
     )
     state = fields.Selection(
         PLAN_STATES, default="draft", required=True, tracking=True, copy=False
+    )
+    date_confirmed = fields.Date(
+        string="Confirmed On", readonly=True, copy=False, tracking=True
+    )
+    document_id = fields.Many2one(
+        "vstbpn.document",
+        string="Issued Document",
+        readonly=True,
+        copy=False,
+        help="The plan as issued (KẾ HOẠCH), with its number, once confirmed.",
     )
     inspection_count = fields.Integer(compute="_compute_inspection_counts")
     concluded_count = fields.Integer(compute="_compute_inspection_counts")
@@ -162,7 +181,9 @@ class VstbpnInspectionPlan(models.Model):
         self.check_access("write")
         for plan in self:
             plan._check_confirmable()
-        self._vstbpn_trusted_write({"state": "confirmed"})
+        self._vstbpn_trusted_write(
+            {"state": "confirmed", "date_confirmed": fields.Date.context_today(self)}
+        )
         self.inspection_ids._vstbpn_schedule_visits()
         self._vstbpn_post_note(
             self.env._(
@@ -242,3 +263,71 @@ class VstbpnInspectionPlan(models.Model):
             [("plan_id", "=", self.id)],
             {"default_plan_id": self.id},
         )
+
+    def action_print(self):
+        """Print the plan; a confirmed plan is issued as an official document
+        (KẾ HOẠCH) first, when an officer of its committee prints it."""
+        self.ensure_one()
+        self.check_access("read")
+        if self.state in ISSUABLE_STATES:
+            self._vstbpn_issue_document_if_possible()
+        return self.env.ref(
+            "vstbpn_committee.vstbpn_inspection_plan_report"
+        ).report_action(self)
+
+    def action_issue_document(self):
+        """Issue confirmed plans as numbered documents (KH), once."""
+        return self._vstbpn_issue_documents(
+            lambda plan: plan.state in ISSUABLE_STATES,
+            lambda plan: self.env._(
+                "%(plan)s is not confirmed yet: confirm it before issuing "
+                "it as an official document.",
+                plan=plan.name,
+            ),
+        )
+
+    # PRINTING: the inspection plan (Kế hoạch kiểm tra, Decree 30/2020/NĐ-CP)
+
+    def _vstbpn_document_source_values(self):
+        committee = self.committee_id.sudo()
+        printed = self.with_context(lang=self._vstbpn_document_lang())
+        signature = printed._vstbpn_document_signature()
+        return {
+            "subject": self.name,
+            "date": self.date_confirmed or fields.Date.context_today(self),
+            "body": self._vstbpn_render_document_body(),
+            "addressee_committee_ids": [
+                fields.Command.set(self.sudo().inspection_ids.committee_id.ids)
+            ],
+            "distribution": "\n".join(printed._vstbpn_document_recipients()),
+            "signer_authority": signature["authority"],
+            "signer_authority_body": committee.name.upper(),
+            "signer_title": signature["title"],
+            "signer_name": signature["name"],
+        }
+
+    def _vstbpn_document_title(self):
+        return self.env._("Plan")
+
+    def _vstbpn_document_title_subject(self):
+        return self.name
+
+    def _vstbpn_document_recipients(self):
+        recipients = []
+        above = self.committee_id.sudo().parent_id
+        if above:
+            recipients.append(above.name)
+        recipients += self._vstbpn_print_inspections().committee_id.mapped("name")
+        recipients.append(self.env._("Members of the inspection team"))
+        return recipients
+
+    def _vstbpn_print_inspections(self):
+        """The visits in the order of the timetable."""
+        return self.sudo().inspection_ids.sorted(
+            lambda i: (i.date_start or fields.Date.to_date("9999-12-31"), i.id)
+        )
+
+    def _vstbpn_print_period(self, date_start, date_end):
+        """``12/09/2017 - 13/09/2017``, or the one day."""
+        days = [day.strftime("%d/%m/%Y") for day in (date_start, date_end) if day]
+        return " - ".join(dict.fromkeys(days))

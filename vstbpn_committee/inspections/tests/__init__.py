@@ -1,1 +1,2 @@
 from . import test_inspection
+from . import test_inspection_plan_print

@@ -1,1 +1,2 @@
 from . import work_plan_xlsx
+from . import work_plan_settlement_xlsx

@@ -534,13 +534,5 @@ class VstbpnWorkPlan(models.Model):
         recipients.append(self.env._("Members of the committee"))
         return recipients
 
-    def _vstbpn_document_signature(self):
-        return {
-            "authority": "TM.",
-            "body": self.committee_id.name.upper(),
-            "title": self.env._("Head").upper(),
-            "name": self.committee_id.head_partner_id.name or "",
-        }
-
     def _vstbpn_format_amount(self, amount):
         return self.vstbpn_format_number(amount)

@@ -244,7 +244,7 @@ class TestWorkPlan(VstbpnOperationsCase):
             plan.with_user(self.officer_a).write({"objectives": "<p>x</p>"})
 
     def test_tasks_with_a_user_get_an_activity_and_reminders(self):
-        deadline = date.today() + timedelta(days=7)
+        deadline = self.today() + timedelta(days=7)
         plan = self._plan(
             self.district_a,
             self.officer_a,
@@ -267,7 +267,7 @@ class TestWorkPlan(VstbpnOperationsCase):
         Task = self.Task
         Task._cron_remind_and_escalate()
         self.assertEqual(len(with_user.activity_ids), 2, "reminder 7 days before")
-        self.assertEqual(with_user.last_reminder_date, date.today())
+        self.assertEqual(with_user.last_reminder_date, self.today())
         Task._cron_remind_and_escalate()
         self.assertEqual(len(with_user.activity_ids), 2, "never twice a day")
         with_user.action_done()
