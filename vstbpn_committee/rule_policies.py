@@ -116,6 +116,9 @@ MODEL_POLICIES = {
     "vstbpn.committee.decision.line": ("EDIT_SUBTREE", "committee_id"),
     "vstbpn.document": ("EDIT_SUBTREE", "committee_id"),
     "vstbpn.document.recipient": ("EDIT_SUBTREE", "committee_id"),
+    # the issuer's tasks; each addressee reads its own follow-up lines
+    "vstbpn.document.task": ("EDIT_SUBTREE", "committee_id"),
+    "vstbpn.document.task.line": ("EDIT_SUBTREE", "committee_id"),
     "vstbpn.document.counter": ("EDIT_SUBTREE", "committee_id"),
     "vstbpn.document.type": ("SHARED", None),
     "vstbpn.programme": ("SHARED_EDIT_OWN", "issuing_committee_id"),

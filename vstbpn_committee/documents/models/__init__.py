@@ -6,3 +6,6 @@ from . import vstbpn_document_report
 from . import mail_activity
 from . import vstbpn_document_source_mixin
 from . import vstbpn_document_figures
+from . import vstbpn_task_fulfilment_mixin
+from . import vstbpn_document_task
+from . import vstbpn_document_task_line
