@@ -53,6 +53,7 @@ INTENDED_CHANGES = {
         "indicator_act_training_participants",
         "indicator_act_inspections",
         "indicator_act_work_plan",
+        "indicator_act_budget",
     )
 }
 SNAPSHOT = Path(__file__).with_name("upgrade_snapshot.py")

@@ -79,6 +79,12 @@ RECORD_SOURCES = {
         "_vstbpn_adopted_domain",
         "vstbpn_committee.vstbpn_work_plan_action",
     ),
+    "committee_budget_spent": RecordSource(
+        "vstbpn.work.plan.expense",
+        "_vstbpn_spent_figures",
+        "_vstbpn_spent_domain",
+        "vstbpn_committee.vstbpn_work_plan_expense_action",
+    ),
 }
 RECORD_SOURCE_LABELS = [
     ("committee_meeting", "Committee: regular and extraordinary meetings held"),
@@ -96,6 +102,7 @@ RECORD_SOURCE_LABELS = [
     ),
     ("committee_work_plan", "Committee: work plan adopted"),
     ("committee_plan_budget", "Committee: budget estimated in the adopted work plan"),
+    ("committee_budget_spent", "Committee: budget spent on its adopted work plan"),
 ]
 
 
@@ -245,3 +252,7 @@ class VstbpnFigureSource(models.AbstractModel):
     @api.model
     def _figures_committee_plan_budget(self, reports, lines):
         return self._figures_from_records(lines, "committee_plan_budget")
+
+    @api.model
+    def _figures_committee_budget_spent(self, reports, lines):
+        return self._figures_from_records(lines, "committee_budget_spent")

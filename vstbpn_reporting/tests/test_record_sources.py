@@ -20,6 +20,7 @@ SOURCED = {
     "recommendations": "vstbpn_reporting.indicator_act_recommendations",
     "followed_up": "vstbpn_reporting.indicator_act_recommendations_followed_up",
     "budget": "vstbpn_reporting.indicator_act_budget_estimated",
+    "spent": "vstbpn_reporting.indicator_act_budget",
     "from_province": "vstbpn_reporting.indicator_act_training_participants_province",
     "from_district": "vstbpn_reporting.indicator_act_training_participants_district",
 }
@@ -165,6 +166,19 @@ class TestRecordSources(VstbpnReportingCase):
         plan._vstbpn_trusted_write({"state": state, "date_approved": approved})
         return plan
 
+    def _expense(self, plan, day, amount):
+        return self.env["vstbpn.work.plan.expense"].create(
+            {
+                "plan_id": plan.id,
+                "date": day,
+                "name": "Chi tập huấn",
+                "category_id": self.env.ref(
+                    "vstbpn_committee.budget_category_training"
+                ).id,
+                "amount": amount,
+            }
+        )
+
     # HELPERS
 
     def _open(self):
@@ -209,8 +223,11 @@ class TestRecordSources(VstbpnReportingCase):
         # inspection concluded after the period does not count
         self._inspection(p, a, recommendations=3, accepted=1)
         self._inspection(p, b, concluded=date(2017, 9, 1), recommendations=2)
-        # A adopted its plan; B's is still submitted
-        self._work_plan(a)
+        # A adopted its plan and spent on it, in the period and after it;
+        # B's is still submitted
+        plan_a = self._work_plan(a)
+        self._expense(plan_a, date(2017, 3, 2), 12_000_000)
+        self._expense(plan_a, date(2017, 8, 2), 5_000_000)
         self._work_plan(b, state="submitted")
 
         self._open()
@@ -227,6 +244,7 @@ class TestRecordSources(VstbpnReportingCase):
                 "recommendations": 0,
                 "followed_up": 0,
                 "budget": 50_000_000,
+                "spent": 12_000_000,
                 "from_province": (4, 1, 5),
                 "from_district": (21, 9, 30),
             },
@@ -243,6 +261,7 @@ class TestRecordSources(VstbpnReportingCase):
                 "recommendations": 0,
                 "followed_up": 0,
                 "budget": 0,
+                "spent": 0,
                 "from_province": (0, 0, 0),
                 "from_district": (1, 2, 3),
             },
@@ -259,6 +278,7 @@ class TestRecordSources(VstbpnReportingCase):
                 "recommendations": 3,
                 "followed_up": 1,
                 "budget": 0,
+                "spent": 0,
                 "from_province": (0, 0, 0),
                 "from_district": (0, 0, 0),
             },

@@ -7,8 +7,8 @@ from . import vstbpn_work_plan_overview
 from . import vstbpn_work_plan_xlsx
 from . import vstbpn_work_plan_budget_xlsx
 from . import vstbpn_work_plan_overview_xlsx
-from . import vstbpn_work_plan_figures
 from . import vstbpn_work_plan_expense
+from . import vstbpn_work_plan_figures
 from . import vstbpn_work_plan_spending
 from . import vstbpn_work_plan_settlement
 from . import vstbpn_work_plan_settlement_xlsx

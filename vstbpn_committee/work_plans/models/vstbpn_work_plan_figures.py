@@ -42,3 +42,31 @@ class VstbpnWorkPlan(models.Model):
             ["amount_total:sum"],
         )
         return {committee.id: (0, 0, amount or 0.0) for committee, amount in groups}
+
+
+class VstbpnWorkPlanExpense(models.Model):
+    """What the committees spent on their adopted plans in the period, for the
+    indicator of the budget spent (ACT-10)."""
+
+    _inherit = "vstbpn.work.plan.expense"
+
+    @api.model
+    def _vstbpn_spent_domain(self, committees, date_from, date_to):
+        """The committees' expenses dated in the period, on the plan version
+        in force (spending moves with a plan to its approved revision)."""
+        return [
+            ("committee_id", "in", committees.ids),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+            ("plan_id.state", "=", "approved"),
+        ]
+
+    @api.model
+    def _vstbpn_spent_figures(self, committees, date_from, date_to):
+        """The total each committee spent in the period (VND)."""
+        groups = self.sudo()._read_group(
+            self._vstbpn_spent_domain(committees, date_from, date_to),
+            ["committee_id"],
+            ["amount:sum"],
+        )
+        return {committee.id: (0, 0, amount or 0.0) for committee, amount in groups}

@@ -1,6 +1,6 @@
 """Since 18.0.1.3.0 the committee's own records fill the activity figures
 (issue 17): meetings, guidance documents, trainings and their participants,
-inspections and the adopted work plan. The shipped indicators are data that
+inspections, the adopted work plan and what was spent on it. The shipped indicators are data that
 an upgrade leaves alone: give those the units still type their sources.
 
 A figure a unit typed on a draft report before would be replaced by the next
@@ -16,6 +16,7 @@ SOURCES = {
     "indicator_act_training_participants": "committee_training",
     "indicator_act_inspections": "committee_inspection",
     "indicator_act_work_plan": "committee_work_plan",
+    "indicator_act_budget": "committee_budget_spent",
 }
 TYPED_BEFORE = (
     "Số liệu do đơn vị nhập trước khi hệ thống tự tổng hợp từ hồ sơ: "
