@@ -1,9 +1,7 @@
 from odoo import http
 
 from odoo.addons.vstbpn_committee.controllers.xlsx_download import (
-    no_record_response,
-    route_record,
-    xlsx_download,
+    record_xlsx_download,
 )
 
 
@@ -17,7 +15,8 @@ class VstbpnCampaignXlsxController(http.Controller):
         readonly=True,
     )
     def download_campaign_xlsx(self, campaign_id, **kwargs):
-        campaign = route_record("vstbpn.campaign", campaign_id)
-        if campaign is None:
-            return no_record_response("vstbpn.campaign", campaign_id)
-        return xlsx_download(campaign._get_summary_xlsx)
+        return record_xlsx_download(
+            "vstbpn.campaign",
+            campaign_id,
+            lambda campaign: campaign._get_summary_xlsx(),
+        )

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 from odoo.addons.vstbpn_committee.work_plans.models.vstbpn_work_plan_expense import (
     VstbpnWorkPlanExpense as BaseExpense,
@@ -27,21 +26,17 @@ class VstbpnWorkPlanExpense(models.Model):
 
     @api.constrains("campaign_activity_id", "plan_id")
     def _check_campaign_activity(self):
-        for expense in self:
-            activity = expense.campaign_activity_id.sudo()
-            if activity and (
-                activity.committee_id != expense.committee_id
-                or activity.campaign_id.year != expense.year
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "Spending “%(name)s” names the activity “%(activity)s” of "
-                        "another committee or year: spending counts in the plan of "
-                        "the unit and year of its activity.",
-                        name=expense.name,
-                        activity=activity.name,
-                    )
-                )
+        self._vstbpn_check_paid_for(
+            "campaign_activity_id",
+            lambda activity: activity.campaign_id.year,
+            lambda expense, activity: self.env._(
+                "Spending “%(name)s” names the activity “%(activity)s” of "
+                "another committee or year: spending counts in the plan of "
+                "the unit and year of its activity.",
+                name=expense.name,
+                activity=activity.name,
+            ),
+        )
 
 
 class VstbpnCampaignActivity(models.Model):

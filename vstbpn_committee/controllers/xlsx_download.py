@@ -57,6 +57,15 @@ def route_record(model_name, record_id):
     return record if record.sudo().exists() else None
 
 
+def record_xlsx_download(model_name, record_id, render):
+    """The XLSX of the record a route names: ``render(record)`` gives the
+    file's content and name; 400 when the id names no record."""
+    record = route_record(model_name, record_id)
+    if record is None:
+        return no_record_response(model_name, record_id)
+    return xlsx_download(lambda: render(record))
+
+
 def route_year(value):
     """The year a route is given as a parameter, or None when it is missing,
     not a whole number or out of range."""

@@ -102,6 +102,21 @@ class VstbpnCommitteeCase(TransactionCase):
         cls.member_a.invalidate_recordset()
 
     @classmethod
+    def _new_member_user(cls, login, name, committee):
+        """A plain member of ``committee``: a user, an employee, a membership."""
+        user = cls._new_user(login, "member")
+        cls.Member.create(
+            {
+                "committee_id": committee.id,
+                "employee_id": cls.env["hr.employee"]
+                .create({"name": name, "user_id": user.id})
+                .id,
+                "date_start": "2020-01-01",
+            }
+        )
+        return user
+
+    @classmethod
     def _new_user(cls, login, role, committee=None):
         """A user of the group ``vstbpn_committee.group_<role>``, working for
         ``committee`` if given, in Viet Nam's time zone. English whatever the

@@ -19,16 +19,7 @@ class TestInspection(VstbpnOperationsCase):
     def setUpClass(cls):
         super().setUpClass()
         # a plain member of the province's committee, on the team
-        cls.member_p = cls._new_user("t_member_p", "member")
-        cls.Member.create(
-            {
-                "committee_id": cls.province.id,
-                "employee_id": cls.env["hr.employee"]
-                .create({"name": "Member of P", "user_id": cls.member_p.id})
-                .id,
-                "date_start": "2020-01-01",
-            }
-        )
+        cls.member_p = cls._new_member_user("t_member_p", "Member of P", cls.province)
 
     def _confirmed(self, units=None, leader=None):
         plan = self._inspection_plan(

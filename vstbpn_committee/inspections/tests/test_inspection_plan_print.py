@@ -25,15 +25,8 @@ class TestInspectionPlanPrint(VstbpnOperationsCase):
             }
         )
         # a plain member of the province's committee, who may lead a team
-        cls.member_p = cls._new_user("t_print_member_p", "member")
-        cls.Member.create(
-            {
-                "committee_id": cls.province.id,
-                "employee_id": cls.env["hr.employee"]
-                .create({"name": "Member of P", "user_id": cls.member_p.id})
-                .id,
-                "date_start": "2020-01-01",
-            }
+        cls.member_p = cls._new_member_user(
+            "t_print_member_p", "Member of P", cls.province
         )
 
     def _plan_of_the_province(self, leader=None):

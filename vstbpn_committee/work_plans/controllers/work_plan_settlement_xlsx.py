@@ -1,11 +1,7 @@
 from odoo import http
 from odoo.http import request
 
-from ...controllers.xlsx_download import (
-    no_record_response,
-    route_record,
-    xlsx_download,
-)
+from ...controllers.xlsx_download import record_xlsx_download
 
 
 class VstbpnWorkPlanSettlementXlsxController(http.Controller):
@@ -19,8 +15,5 @@ class VstbpnWorkPlanSettlementXlsxController(http.Controller):
         readonly=True,
     )
     def download_settlement_xlsx(self, plan_id, **kwargs):
-        plan = route_record("vstbpn.work.plan", plan_id)
-        if plan is None:
-            return no_record_response("vstbpn.work.plan", plan_id)
         renderer = request.env["vstbpn.work.plan.settlement.xlsx"]
-        return xlsx_download(lambda: renderer._get_xlsx(plan))
+        return record_xlsx_download("vstbpn.work.plan", plan_id, renderer._get_xlsx)

@@ -3,8 +3,7 @@ from odoo.http import request
 
 from ...controllers.xlsx_download import (
     bad_year_response,
-    no_record_response,
-    route_record,
+    record_xlsx_download,
     route_year,
     xlsx_download,
 )
@@ -21,11 +20,8 @@ class VstbpnWorkPlanXlsxController(http.Controller):
         readonly=True,
     )
     def download_budget_xlsx(self, plan_id, **kwargs):
-        plan = route_record("vstbpn.work.plan", plan_id)
-        if plan is None:
-            return no_record_response("vstbpn.work.plan", plan_id)
         renderer = request.env["vstbpn.work.plan.budget.xlsx"]
-        return xlsx_download(lambda: renderer._get_xlsx(plan))
+        return record_xlsx_download("vstbpn.work.plan", plan_id, renderer._get_xlsx)
 
     @http.route(
         "/vstbpn_committee/work_plan/overview.xlsx",

@@ -148,19 +148,25 @@ class VstbpnWorkPlanExpense(models.Model):
 
     @api.constrains("task_id", "plan_id")
     def _check_task(self):
+        self._vstbpn_check_paid_for(
+            "task_id",
+            lambda task: task.plan_id.year,
+            lambda expense, task: self.env._(
+                "Spending “%(name)s” refers to a task of another committee or year.",
+                name=expense.name,
+            ),
+        )
+
+    def _vstbpn_check_paid_for(self, field_name, year_of, refusal):
+        """Refuse spending that names what it paid for (``field_name``) in
+        another committee or year: ``refusal(expense, record)`` says why."""
         for expense in self:
-            task = expense.task_id.sudo()
-            if task and (
-                task.committee_id != expense.committee_id
-                or task.plan_id.year != expense.year
+            paid_for = expense[field_name].sudo()
+            if paid_for and (
+                paid_for.committee_id != expense.committee_id
+                or year_of(paid_for) != expense.year
             ):
-                raise ValidationError(
-                    self.env._(
-                        "Spending “%(name)s” refers to a task of another "
-                        "committee or year.",
-                        name=expense.name,
-                    )
-                )
+                raise ValidationError(refusal(expense, paid_for))
 
     @api.constrains(
         "amount",
