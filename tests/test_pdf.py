@@ -1,12 +1,12 @@
 """Official documents print as real PDFs, as a demo officer prints them.
 
-One demo database (built by scripts/run, dropped afterwards) serves seven
-documents: a decision, the directive 56/BVSTBPN, a report, a work plan, the
-Action Month results, an inspection plan and a unit's Action Month plan. Each
-is downloaded as the officer's browser would, as a PDF made by wkhtmltopdf
-(Odoo 18's PDF engine) and as HTML; the PDF's text (pdftotext) must say what
-the HTML says, with its diacritics, the blocks of Decree 30/2020/NĐ-CP, in
-Times New Roman or its metric twin (pdffonts).
+One demo database (built by scripts/run, dropped afterwards) serves eight
+documents: a decision, the directive 56/BVSTBPN, a report, a work plan, its
+settlement, the Action Month results, an inspection plan and a unit's Action
+Month plan. Each is downloaded as the officer's browser would, as a PDF made
+by wkhtmltopdf (Odoo 18's PDF engine) and as HTML; the PDF's text (pdftotext)
+must say what the HTML says, with its diacritics, the blocks of Decree
+30/2020/NĐ-CP, in Times New Roman or its metric twin (pdffonts).
 Without wkhtmltopdf or poppler's tools these tests fail: officers could not
 print.
 """
@@ -52,6 +52,12 @@ DOCUMENTS = {
     ),
     "work_plan": (
         "vstbpn_committee.vstbpn_work_plan_document",
+        "vstbpn_committee.work_plan_bd_2017_demo",
+        "bd_canbo",
+        2,
+    ),
+    "settlement": (
+        "vstbpn_committee.vstbpn_work_plan_settlement_document",
         "vstbpn_committee.work_plan_bd_2017_demo",
         "bd_canbo",
         2,
