@@ -120,6 +120,7 @@ MODEL_POLICIES = {
     "vstbpn.document.task": ("EDIT_SUBTREE", "committee_id"),
     "vstbpn.document.task.line": ("EDIT_SUBTREE", "committee_id"),
     "vstbpn.document.counter": ("EDIT_SUBTREE", "committee_id"),
+    "vstbpn.document.incoming": ("EDIT_SUBTREE", "committee_id"),
     "vstbpn.document.type": ("SHARED", None),
     "vstbpn.programme": ("SHARED_EDIT_OWN", "issuing_committee_id"),
     "vstbpn.budget.category": ("SHARED", None),
