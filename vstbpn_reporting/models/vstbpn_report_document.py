@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from odoo.addons.vstbpn_committee.core.models.vstbpn_numbered_document_mixin import (
     BLANK_NUMBER,
@@ -76,6 +77,82 @@ class VstbpnReport(models.Model):
         help="As the clerical office numbers it, e.g. '25/BC-BVSTBPN'. Left empty, "
         "the printed report leaves the number blank after the committee's symbol.",
     )
+
+    send_to_committee_above = fields.Boolean(
+        string="To the Committee Above",
+        default=True,
+        tracking=True,
+        help="Addressed to the committee above, through its standing body.",
+    )
+    send_to_people_committee = fields.Boolean(
+        string="To the People's Committee",
+        tracking=True,
+        help="Also addressed to the People's Committee (or the agency) the "
+        "committee belongs to, as recorded on the committee: the report advises "
+        "it, as §1 of a directive such as 56/BVSTBPN asks.",
+    )
+    send_to_standing_body = fields.Boolean(
+        string="To the Standing Body",
+        tracking=True,
+        help="Also addressed to the committee's own standing body.",
+    )
+
+    @api.constrains(
+        "send_to_committee_above", "send_to_people_committee", "send_to_standing_body"
+    )
+    def _check_addressees(self):
+        for report in self:
+            committee = report.committee_id.sudo()
+            if not (
+                report.send_to_committee_above or report._vstbpn_addressee_partners()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The report of %(committee)s is addressed to no one: choose "
+                        "the committee above, the People's Committee or the "
+                        "standing body.",
+                        committee=committee.name,
+                    )
+                )
+            for chosen, partner, what in (
+                (
+                    report.send_to_people_committee,
+                    committee.organization_partner_id,
+                    self.env._("the People's Committee (Organisation)"),
+                ),
+                (
+                    report.send_to_standing_body,
+                    committee.standing_body_partner_id,
+                    self.env._("the standing body"),
+                ),
+            ):
+                if chosen and not partner:
+                    raise ValidationError(
+                        self.env._(
+                            "%(committee)s has no record of %(what)s: record it on "
+                            "the committee before addressing the report to it.",
+                            committee=committee.name,
+                            what=what,
+                        )
+                    )
+
+    def _vstbpn_addressee_partners(self):
+        """The addressees outside the committee tree, as chosen."""
+        committee = self.committee_id.sudo()
+        partners = self.env["res.partner"]
+        if self.send_to_people_committee:
+            partners |= committee.organization_partner_id
+        if self.send_to_standing_body:
+            partners |= committee.standing_body_partner_id
+        return partners
+
+    def _vstbpn_document_addressees(self):
+        above = (
+            super()._vstbpn_document_addressees()
+            if self.send_to_committee_above
+            else []
+        )
+        return self._vstbpn_addressee_partners().mapped("name") + above
 
     def _vstbpn_document_date(self):
         return self.date_submitted or fields.Date.context_today(self)

@@ -1,3 +1,4 @@
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common import VstbpnReportingCase
@@ -76,3 +77,41 @@ class TestReportDocument(VstbpnReportingCase):
         report = self._report(period, self.district_b)
         report.document_number = "25/BC-BVSTBPN"
         self.assertEqual(report._vstbpn_document_values()["number"], "25/BC-BVSTBPN")
+
+    def test_a_report_advises_the_peoples_committee_of_its_own_level(self):
+        """§1 of 56/BVSTBPN: a unit reports to its People's Committee as well
+        as to the committee above; the addressees come from the committee."""
+        ubnd = self.env["res.partner"].create({"name": "Ủy ban nhân dân huyện B"})
+        standing = self.env["res.partner"].create(
+            {"name": "Phòng Lao động - Thương binh và Xã hội huyện B"}
+        )
+        period = self._open_period()
+        report = self._report(period, self.district_b).with_user(self.officer_b)
+        with self.assertRaisesText(ValidationError, "chưa ghi nhận"):
+            self.vi(report).send_to_people_committee = True
+        self.district_b.write(
+            {
+                "organization_partner_id": ubnd.id,
+                "standing_body_partner_id": standing.id,
+            }
+        )
+        report.write({"send_to_people_committee": True})
+        self.assertEqual(
+            report._vstbpn_document_values()["addressees"],
+            ["Ủy ban nhân dân huyện B", "Province P"],
+        )
+        report.write({"send_to_committee_above": False, "send_to_standing_body": True})
+        self.assertEqual(
+            report._vstbpn_document_values()["addressees"],
+            [
+                "Ủy ban nhân dân huyện B",
+                "Phòng Lao động - Thương binh và Xã hội huyện B",
+            ],
+        )
+        with self.assertRaisesText(ValidationError, "không gửi cho ai"):
+            self.vi(report).write(
+                {"send_to_people_committee": False, "send_to_standing_body": False}
+            )
+        # a sibling does not choose another unit's addressees
+        with self.assertRaises(AccessError):
+            report.with_user(self.officer_a).write({"send_to_committee_above": True})

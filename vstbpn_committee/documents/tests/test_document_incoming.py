@@ -21,7 +21,7 @@ class TestDocumentIncoming(VstbpnDocumentCase):
         )
 
     def _incoming(self, user, committee, received="2017-03-30", **values):
-        return self.Incoming.with_user(user).create(
+        return self.vi(self.Incoming.with_user(user)).create(
             {
                 "committee_id": committee.id,
                 "issuer_partner_id": self.ubnd.id,
