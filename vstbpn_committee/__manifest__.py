@@ -37,6 +37,7 @@
         "documents/views/vstbpn_document_type_views.xml",
         "documents/views/vstbpn_document_menus.xml",
         "documents/views/vstbpn_document_incoming_views.xml",
+        "documents/views/vstbpn_document_docx_views.xml",
         "documents/report/vstbpn_document_report.xml",
         "work_plans/security/ir.model.access.csv",
         "work_plans/security/vstbpn_programme_security.xml",

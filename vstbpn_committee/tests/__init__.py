@@ -22,6 +22,7 @@ from ..core.tests import (
 )
 from ..documents.tests import (
     test_document,
+    test_document_docx,
     test_document_incoming,
     test_document_numbering,
     test_document_security,

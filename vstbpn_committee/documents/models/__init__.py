@@ -3,6 +3,7 @@ from . import vstbpn_document_counter
 from . import vstbpn_document
 from . import vstbpn_document_recipient
 from . import vstbpn_document_incoming
+from . import vstbpn_document_docx
 from . import vstbpn_document_report
 from . import mail_activity
 from . import vstbpn_document_source_mixin
