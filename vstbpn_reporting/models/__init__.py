@@ -33,3 +33,4 @@ from . import vstbpn_report_target
 from . import vstbpn_report_ratio
 from . import vstbpn_record_source
 from . import vstbpn_report_value_source
+from . import vstbpn_report_narratives
