@@ -1,7 +1,8 @@
 """Since 18.0.1.3.0 the committee's own records fill the activity figures
 (issue 17): meetings, guidance documents, trainings and their participants,
-inspections, the adopted work plan and what was spent on it. The shipped indicators are data that
-an upgrade leaves alone: give those the units still type their sources.
+inspections, the adopted work plan and what was spent on it. The shipped
+indicators are data that an upgrade leaves alone: give those the units still
+type their sources.
 
 A figure a unit typed on a draft report before would be replaced by the next
 fill: it becomes a correction of the records' figure, with a reason saying
