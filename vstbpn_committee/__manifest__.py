@@ -31,6 +31,8 @@
         "documents/security/ir.model.access.csv",
         "documents/security/vstbpn_document_security.xml",
         "documents/security/vstbpn_document_incoming_security.xml",
+        "documents/security/vstbpn_document_task_board_security.xml",
+        "documents/security/vstbpn_signing_security.xml",
         "documents/data/vstbpn_document_type_data.xml",
         "documents/views/vstbpn_document_views.xml",
         "documents/views/vstbpn_document_recipient_views.xml",
@@ -38,7 +40,10 @@
         "documents/views/vstbpn_document_menus.xml",
         "documents/views/vstbpn_document_incoming_views.xml",
         "documents/views/vstbpn_document_docx_views.xml",
+        "documents/views/vstbpn_document_task_views.xml",
+        "documents/views/vstbpn_document_task_board_views.xml",
         "documents/report/vstbpn_document_report.xml",
+        "documents/views/vstbpn_signing_views.xml",
         "work_plans/security/ir.model.access.csv",
         "work_plans/security/vstbpn_programme_security.xml",
         "work_plans/security/vstbpn_work_plan_security.xml",
@@ -69,6 +74,7 @@
         "inspections/report/vstbpn_inspection_plan_report.xml",
     ],
     "assets": {
+        "web.assets_backend": ["vstbpn_committee/static/src/task_board/*"],
         "web.assets_tests": ["vstbpn_committee/static/tests/tours/*.js"],
     },
     # The demo tells the directive's story (Bình Định, 2017), room by room.

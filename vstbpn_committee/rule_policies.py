@@ -86,6 +86,8 @@ POLICIES = {
     ),
     # Reference data every unit reads alike, kept by administrators.
     "SHARED": (PolicyRule("member", READ, EVERYTHING), ADMIN_ALL),
+    # Secrets of the suite (signing keys): administrators alone.
+    "ADMINISTERED": (ADMIN_ALL,),
     # Reference data with local entries, kept by the officers of the
     # committee that adopted them.
     "SHARED_EDIT_OWN": (
@@ -119,9 +121,16 @@ MODEL_POLICIES = {
     # the issuer's tasks; each addressee reads its own follow-up lines
     "vstbpn.document.task": ("EDIT_SUBTREE", "committee_id"),
     "vstbpn.document.task.line": ("EDIT_SUBTREE", "committee_id"),
+    "vstbpn.document.task.extension": ("EDIT_SUBTREE", "committee_id"),
+    # a database view of the follow-up lines, read as they are
+    "vstbpn.document.task.board": ("READ_SUBTREE", "unit_id"),
     "vstbpn.document.counter": ("EDIT_SUBTREE", "committee_id"),
     "vstbpn.document.incoming": ("EDIT_SUBTREE", "committee_id"),
     "vstbpn.document.type": ("SHARED", None),
+    # a committee's signing key, named ``signing_committee_id`` so that it is
+    # not taken for a record its members read and its officers keep
+    "vstbpn.signing.certificate": ("ADMINISTERED", None),
+    "vstbpn.signature.trust": ("SHARED", None),
     "vstbpn.programme": ("SHARED_EDIT_OWN", "issuing_committee_id"),
     "vstbpn.budget.category": ("SHARED", None),
     "vstbpn.inspection.area": ("SHARED", None),

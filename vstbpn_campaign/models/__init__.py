@@ -16,3 +16,4 @@ from . import vstbpn_report_period
 from . import vstbpn_report
 from . import vstbpn_figure_source
 from . import vstbpn_work_plan_expense
+from . import vstbpn_document_task

@@ -14,3 +14,4 @@ from . import test_plan_reason_wizard
 from . import test_figure_sources
 from . import test_work_plan_expense
 from . import test_plan_print
+from . import test_document_task

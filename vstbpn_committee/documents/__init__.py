@@ -1,3 +1,3 @@
 """Official documents: types, numbering, sending to units, carrying out."""
 
-from . import models
+from . import controllers, models

@@ -27,6 +27,11 @@ from ..documents.tests import (
     test_document_numbering,
     test_document_security,
     test_document_seed,
+    test_document_signature,
+    test_document_task,
+    test_document_task_ui,
+    test_document_task_board,
+    test_document_task_board_ui,
     test_document_ui,
 )
 from ..work_plans.tests import (

@@ -33,4 +33,5 @@ from . import vstbpn_report_target
 from . import vstbpn_report_ratio
 from . import vstbpn_record_source
 from . import vstbpn_report_value_source
+from . import vstbpn_document_task
 from . import vstbpn_report_narratives

@@ -25,4 +25,5 @@ from . import test_national_indicators
 from . import test_targets
 from . import test_weighted_ratios
 from . import test_record_sources
+from . import test_document_task
 from . import test_report_narratives

@@ -1,5 +1,7 @@
 from odoo import api, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+WIZARD_MODEL = "vstbpn.reason.wizard"
 
 
 class VstbpnReasonMixin(models.AbstractModel):
@@ -60,3 +62,48 @@ class VstbpnReasonMixin(models.AbstractModel):
         if not isinstance(reason, str) or not reason.strip():
             raise ValidationError(message)
         return reason
+
+    # EVIDENCE: the attachments an action with a reason takes
+
+    def _vstbpn_evidence(self, attachments):
+        """The attachments to link as evidence, as superuser: only those the
+        user may read; the user's own fresh uploads are taken as they are,
+        any other (a document's issued copy, another record's file) is
+        copied, never moved away from the record it belongs to."""
+        Attachment = self.env["ir.attachment"]
+        if not attachments:
+            return Attachment.sudo()
+        if not isinstance(attachments, models.BaseModel):
+            attachments = Attachment.browse(self._vstbpn_attachment_ids(attachments))
+        # ir.attachment's own check: the rights on the record it belongs to
+        attachments.with_env(self.env).check("read")
+        evidence = Attachment.sudo()
+        for attachment in attachments.sudo():
+            if self._vstbpn_is_own_upload(attachment):
+                evidence |= attachment
+            else:
+                evidence |= attachment.copy({"res_model": False, "res_id": False})
+        return evidence
+
+    def _vstbpn_is_own_upload(self, attachment):
+        """Uploaded by the user for this report (through the wizard, or on
+        no record yet), or already attached to these records."""
+        if attachment.res_model == self._name and attachment.res_id in self.ids:
+            return True
+        return attachment.create_uid == self.env.user and (
+            not attachment.res_id or attachment.res_model == WIZARD_MODEL
+        )
+
+    def _vstbpn_attachment_ids(self, ids):
+        """Ids given over RPC: whole numbers of existing attachments only."""
+        ids = list(ids) if isinstance(ids, list | tuple) else [ids]
+        if not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+            raise UserError(
+                self.env._("Evidence: a list of attachment ids is expected.")
+            )
+        existing = self.env["ir.attachment"].browse(ids).sudo().exists()
+        if len(existing) != len(set(ids)):
+            raise UserError(
+                self.env._("Evidence: one of the attachments does not exist.")
+            )
+        return ids

@@ -11,3 +11,13 @@ from . import vstbpn_document_figures
 from . import vstbpn_task_fulfilment_mixin
 from . import vstbpn_document_task
 from . import vstbpn_document_task_line
+from . import vstbpn_committee_decision
+from . import vstbpn_document_task_board
+from . import vstbpn_document_task_board_screen
+from . import vstbpn_committee_task_board
+from . import vstbpn_document_task_board_xlsx
+from . import vstbpn_document_task_extension
+from . import vstbpn_signing_certificate
+from . import vstbpn_signature_trust
+from . import vstbpn_document_signature
+from . import ir_attachment

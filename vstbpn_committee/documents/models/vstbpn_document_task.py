@@ -147,7 +147,10 @@ class VstbpnDocumentTask(models.Model):
                 )
 
     def _vstbpn_short_name(self):
-        text = (self.name or "").strip().splitlines()[0] if self.name else ""
+        # the units addressed read their lines, not the issuer's tasks: the
+        # text of their own task is theirs to read in every message
+        name = self.sudo().name
+        text = name.strip().splitlines()[0] if name else ""
         return text if len(text) <= 80 else text[:79] + "…"
 
     def _vstbpn_next_yearly_deadline(self):
@@ -166,10 +169,14 @@ class VstbpnDocumentTask(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        documents = self.env["vstbpn.document"].browse(
-            {vals.get("document_id") for vals in vals_list if vals.get("document_id")}
-        )
-        documents._vstbpn_check_tasks_editable()
+        # the superuser alone may record the tasks of a document issued on
+        # paper: the demo's directive, loaded into a database upgraded from a
+        # release that had it already issued
+        if not self.env.su:
+            documents = self.env["vstbpn.document"].browse(
+                {vals["document_id"] for vals in vals_list if vals.get("document_id")}
+            )
+            documents._vstbpn_check_tasks_editable()
         return super().create(vals_list)
 
     def write(self, vals):
@@ -221,7 +228,10 @@ class VstbpnDocumentTask(models.Model):
 
 
 class VstbpnDocument(models.Model):
-    _inherit = "vstbpn.document"
+    _name = "vstbpn.document"
+    _inherit = ["vstbpn.document", "vstbpn.task.fulfilment.mixin"]
+    # a guidance issued to the units below fulfils the task asking for it
+    _vstbpn_task_kind = "guidance"
 
     task_ids = fields.One2many(
         "vstbpn.document.task", "document_id", string="Tasks", copy=True
@@ -229,6 +239,16 @@ class VstbpnDocument(models.Model):
     task_line_ids = fields.One2many(
         "vstbpn.document.task.line", "document_id", string="Follow-up"
     )
+    task_line_count = fields.Integer(compute="_compute_task_line_count")
+
+    @api.depends("task_line_ids")
+    def _compute_task_line_count(self):
+        groups = self.env["vstbpn.document.task.line"]._read_group(
+            [("document_id", "in", self.ids)], ["document_id"], ["__count"]
+        )
+        counts = {document.id: count for document, count in groups}
+        for document in self:
+            document.task_line_count = counts.get(document.id, 0)
 
     def _vstbpn_check_tasks_editable(self):
         for document in self:
@@ -244,4 +264,27 @@ class VstbpnDocument(models.Model):
     def action_issue(self):
         result = super().action_issue()
         self.sudo().task_ids._vstbpn_create_lines()
+        self._vstbpn_fulfil_tasks()
         return result
+
+    def action_open_task_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vstbpn_committee.vstbpn_document_task_line_action_issued"
+        )
+        action["domain"] = [("document_id", "=", self.id)]
+        action["context"] = {"search_default_group_task": 1}
+        return action
+
+    # TASKS (vstbpn.task.fulfilment.mixin): a guidance issued
+
+    def _vstbpn_fulfils_tasks(self):
+        return self.state == "issued" and self.document_type_id == self.env.ref(
+            "vstbpn_committee.document_type_guidance", raise_if_not_found=False
+        )
+
+    def _vstbpn_task_date(self):
+        return self.date
+
+    def _vstbpn_task_line_domain(self):
+        return [("document_id", "!=", self.id)]

@@ -23,17 +23,22 @@ class VstbpnTaskFulfilmentMixin(models.AbstractModel):
         return self.committee_id
 
     def _vstbpn_task_date(self):
-        """The day the record fulfilled its task."""
+        """The day the record fulfilled its task: its own date of that step
+        (approved, submitted, concluded...), today while it has none."""
         return fields.Date.context_today(self)
 
     def _vstbpn_task_line_domain(self):
         """More conditions on the lines the record fulfils."""
         return []
 
+    def _vstbpn_fulfils_tasks(self):
+        """Whether the record, as it stands, fulfils tasks of its kind."""
+        return bool(self._vstbpn_task_kind)
+
     def _vstbpn_fulfilled_lines(self):
         self.ensure_one()
         committee = self._vstbpn_task_committee()
-        if not committee or not self._vstbpn_task_kind:
+        if not committee or not self._vstbpn_fulfils_tasks():
             return self.env["vstbpn.document.task.line"]
         return (
             self.env["vstbpn.document.task.line"]
@@ -51,10 +56,23 @@ class VstbpnTaskFulfilmentMixin(models.AbstractModel):
 
     def _vstbpn_fulfil_tasks(self):
         """Close the open lines these records fulfil; the record's workflow
-        has checked the user. Returns the lines closed."""
+        has checked the user. Returns the lines closed.
+
+        Called again once a record's date is entered after the fact (a plan
+        approved on paper in 2017), the lines it closed follow that date."""
         closed = self.env["vstbpn.document.task.line"].sudo()
         for record in self:
+            record._vstbpn_fulfilment_lines()._vstbpn_follow_record_date(record)
             lines = record._vstbpn_fulfilled_lines()
             lines._vstbpn_close_by_record(record)
             closed |= lines
         return closed
+
+    def _vstbpn_fulfilment_lines(self):
+        """The lines this record has closed."""
+        self.ensure_one()
+        return (
+            self.env["vstbpn.document.task.line"]
+            .sudo()
+            .search([("fulfilment_ref", "=", f"{self._name},{self.id}")])
+        )

@@ -5,3 +5,8 @@ from . import test_document_seed
 from . import test_document_ui
 from . import test_document_incoming
 from . import test_document_docx
+from . import test_document_task_board
+from . import test_document_task_board_ui
+from . import test_document_task
+from . import test_document_task_ui
+from . import test_document_signature

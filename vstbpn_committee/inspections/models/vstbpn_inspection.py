@@ -39,6 +39,7 @@ class VstbpnInspection(models.Model):
         "vstbpn.committee.owned.mixin",
         "vstbpn.locked.workflow.mixin",
         "vstbpn.document.source.mixin",
+        "vstbpn.task.fulfilment.mixin",
     ]
     _order = "date_start desc, id desc"
     _vstbpn_tie_fields = ("committee_id", "plan_id")
@@ -48,6 +49,7 @@ class VstbpnInspection(models.Model):
     _vstbpn_document_type_xmlid = "vstbpn_committee.document_type_notice"
     _vstbpn_document_abbreviation = "TB"
     _vstbpn_document_date_field = "date_concluded"
+    _vstbpn_task_kind = "inspection"
     _vstbpn_document_body_template = (
         "vstbpn_committee.vstbpn_inspection_conclusion_body"
     )
@@ -376,7 +378,16 @@ class VstbpnInspection(models.Model):
         self.recommendation_ids._vstbpn_schedule_todo()
         self._vstbpn_issue_document()
         self._vstbpn_follow_up_if_done()
+        self._vstbpn_fulfil_tasks()
         return True
+
+    # TASKS (vstbpn.task.fulfilment.mixin): the inspecting committee's task
+
+    def _vstbpn_task_committee(self):
+        return self.inspecting_committee_id
+
+    def _vstbpn_task_date(self):
+        return self.date_concluded or super()._vstbpn_task_date()
 
     def _check_concludable(self):
         self.ensure_one()

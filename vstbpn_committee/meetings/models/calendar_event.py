@@ -69,6 +69,7 @@ class CalendarEvent(models.Model):
         "calendar.event",
         "vstbpn.integrity.mixin",
         "vstbpn.document.source.mixin",
+        "vstbpn.task.fulfilment.mixin",
     ]
     # The integrity mixin guards only the events of a committee (see
     # _vstbpn_guards_new): Odoo's own events are left as Odoo makes them.
@@ -78,6 +79,8 @@ class CalendarEvent(models.Model):
     _vstbpn_document_type_xmlid = "vstbpn_committee.document_type_minutes"
     _vstbpn_document_abbreviation = "BB"
     _vstbpn_document_body_template = "vstbpn_committee.calendar_event_minutes_body"
+    # a training is held once its minutes are issued, on the day it took place
+    _vstbpn_task_kind = "training"
 
     vstbpn_committee_id = fields.Many2one(
         "vstbpn.committee",
@@ -334,7 +337,23 @@ class CalendarEvent(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         self._vstbpn_issue_minutes_document()
+        self._vstbpn_fulfil_tasks()
         return True
+
+    # TASKS (vstbpn.task.fulfilment.mixin): a training held
+
+    def _vstbpn_task_committee(self):
+        return self.vstbpn_committee_id
+
+    def _vstbpn_fulfils_tasks(self):
+        return self.vstbpn_event_type == "training"
+
+    def _vstbpn_task_date(self):
+        """The day the training was held (in the user's time zone), which the
+        minutes record: minutes may be issued days later."""
+        if self.start:
+            return fields.Date.context_today(self, timestamp=self.start)
+        return self.vstbpn_minutes_date or super()._vstbpn_task_date()
 
     def _vstbpn_issue_minutes_document(self):
         """Issue the minutes as a numbered document (BB) when an officer of

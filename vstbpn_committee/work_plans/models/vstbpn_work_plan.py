@@ -46,6 +46,7 @@ class VstbpnWorkPlan(models.Model):
         "vstbpn.locked.workflow.mixin",
         "vstbpn.document.source.mixin",
         "vstbpn.review.workflow.mixin",
+        "vstbpn.task.fulfilment.mixin",
     ]
     _order = "year desc, committee_id, version desc, id desc"
     _vstbpn_tie_fields = ("committee_id",)
@@ -60,6 +61,7 @@ class VstbpnWorkPlan(models.Model):
     _vstbpn_document_abbreviation = "KH"
     _vstbpn_document_date_field = "date_approved"
     _vstbpn_document_body_template = "vstbpn_committee.vstbpn_work_plan_body"
+    _vstbpn_task_kind = "work_plan"
 
     name = fields.Char(
         string="Title",
@@ -309,7 +311,11 @@ class VstbpnWorkPlan(models.Model):
                 self.env._("Approved by %(user)s.", user=self.env.user.name)
             )
         self.task_ids._vstbpn_schedule_task_todos()
+        self._vstbpn_fulfil_tasks()
         return result
+
+    def _vstbpn_task_date(self):
+        return self.date_approved or super()._vstbpn_task_date()
 
     def _vstbpn_supersede(self, revision):
         """The approved ``revision`` replaces this version, kept as history."""

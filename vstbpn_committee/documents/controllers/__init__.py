@@ -1,0 +1,1 @@
+from . import task_board_xlsx
