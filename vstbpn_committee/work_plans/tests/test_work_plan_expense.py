@@ -379,7 +379,10 @@ class TestSettlementDownload(HttpCase):
 
     def test_download(self):
         plan = self.env.ref("vstbpn_committee.work_plan_bd_2017_demo")
-        self.assertTrue(plan.date_settled)
+        # the demo's spending and settlement are made at installation: a
+        # database upgraded from an earlier release downloads an empty one
+        installed_with_spending = bool(plan.expense_ids)
+        self.assertEqual(bool(plan.date_settled), installed_with_spending)
         self.authenticate("admin", "admin")
         response = self.url_open(
             f"/vstbpn_committee/work_plan/{plan.id}/settlement.xlsx"
