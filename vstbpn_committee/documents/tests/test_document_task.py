@@ -475,8 +475,14 @@ class TestDirective56Tasks(TransactionCase):
         document = self.env.ref(
             "vstbpn_committee.document_bd_56_2017_demo", raise_if_not_found=False
         )
+        report_qn_demo = self.env.ref(
+            "vstbpn_reporting.report_2017_qn_demo", raise_if_not_found=False
+        )
         played = self.env["vstbpn.document.task.extension"].search_count(
             [("line_id.document_id", "=", document.id)]
+        ) and (
+            # an earlier release's demo report kept its own dates on update
+            not report_qn_demo or report_qn_demo.date_submitted == date(2017, 6, 12)
         )
         if not document.task_line_ids or not played:
             # no demo, or a database upgraded from an earlier release: the
