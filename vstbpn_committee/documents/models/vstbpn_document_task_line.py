@@ -218,14 +218,21 @@ class VstbpnDocumentTaskLine(models.Model):
     def _vstbpn_responsible_users(self):
         """The member named, or the unit's officers (the nearest above that
         has any, for a unit without its own)."""
-        users = {}
-        for line in self:
-            member_user = line.member_id.sudo().user_id
-            users[line] = member_user or line.committee_id._get_officers()
-        return users
+        officers = self._vstbpn_officers_of(self.committee_id)
+        return {
+            line: line.member_id.sudo().user_id or officers[line.committee_id]
+            for line in self
+        }
 
     def _vstbpn_escalation_users(self):
-        return {line: line.issuer_committee_id._get_officers() for line in self}
+        officers = self._vstbpn_officers_of(self.issuer_committee_id)
+        return {line: officers[line.issuer_committee_id] for line in self}
+
+    @staticmethod
+    def _vstbpn_officers_of(committees):
+        """{committee: its officers}, looked up once per committee rather than
+        once per line: a national directive has 8 lines per commune."""
+        return {committee: committee._get_officers() for committee in committees}
 
     def _vstbpn_todo_summary(self):
         return self.env._(
