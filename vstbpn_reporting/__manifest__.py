@@ -42,6 +42,7 @@
     "demo": [
         "demo/hr_demo.xml",
         "demo/vstbpn_report_period_demo.xml",
+        "demo/vstbpn_report_review_2017_demo.xml",
         "demo/res_users_demo.xml",
     ],
 }

@@ -27,3 +27,4 @@ from . import test_weighted_ratios
 from . import test_record_sources
 from . import test_document_task
 from . import test_report_narratives
+from . import test_review_2017_demo
