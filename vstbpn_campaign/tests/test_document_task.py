@@ -11,40 +11,16 @@ class TestCampaignPlanFulfilsTask(VstbpnCampaignCase):
     approved closes the unit's line."""
 
     def test_plan_approved_closes_the_line(self):
-        self.province.document_symbol = "BVSTBPN"
-        document = (
-            self.env["vstbpn.document"]
-            .with_user(self.officer_p)
-            .create(
-                {
-                    "committee_id": self.province.id,
-                    "document_type_id": self.env.ref(
-                        "vstbpn_committee.document_type_letter"
-                    ).id,
-                    "date": "2017-04-18",
-                    "subject": "Tháng hành động",
-                    "addressee_committee_ids": [
-                        (6, 0, (self.district_a | self.district_b).ids)
-                    ],
-                    "body": "<p>Xây dựng kế hoạch trước 15/11.</p>",
-                    "signer_title": "Trưởng ban",
-                    "signer_name": "Nguyễn Văn A",
-                    "task_ids": [
-                        (
-                            0,
-                            0,
-                            {
-                                "name": "Kế hoạch Tháng hành động",
-                                "kind": "campaign_plan",
-                                "deadline": date(2017, 11, 14),
-                                "campaign_id": self.campaign.id,
-                            },
-                        )
-                    ],
-                }
-            )
+        document = self._issue_directive_2017(
+            "Tháng hành động",
+            "<p>Xây dựng kế hoạch trước 15/11.</p>",
+            {
+                "name": "Kế hoạch Tháng hành động",
+                "kind": "campaign_plan",
+                "deadline": date(2017, 11, 14),
+                "campaign_id": self.campaign.id,
+            },
         )
-        document.action_issue()
         self.plan_a.with_user(self.officer_a).action_submit()
         self.plan_a.with_user(self.officer_p).action_approve()
         line_a = document.task_line_ids.filtered(

@@ -132,6 +132,35 @@ class VstbpnCommitteeCase(TransactionCase):
             **values,
         )
 
+    def _issue_directive_2017(self, subject, body, task):
+        """The province's letter of 18 April 2017 to districts A and B, as
+        56/BVSTBPN is, with one ``task`` (its values), issued by its officer:
+        what the records of another addon fulfil."""
+        self.province.document_symbol = "BVSTBPN"
+        document = (
+            self.env["vstbpn.document"]
+            .with_user(self.officer_p)
+            .create(
+                {
+                    "committee_id": self.province.id,
+                    "document_type_id": self.env.ref(
+                        "vstbpn_committee.document_type_letter"
+                    ).id,
+                    "date": "2017-04-18",
+                    "subject": subject,
+                    "addressee_committee_ids": [
+                        Command.set((self.district_a | self.district_b).ids)
+                    ],
+                    "body": body,
+                    "signer_title": "Trưởng ban",
+                    "signer_name": "Nguyễn Văn A",
+                    "task_ids": [Command.create(task)],
+                }
+            )
+        )
+        document.action_issue()
+        return document
+
     def today(self):
         """Today in Viet Nam, the day the suite stamps on what the users do
         (``context_today``): from 17:00 UTC it is not the server's date."""

@@ -14,48 +14,23 @@ class TestReportFulfilsTask(VstbpnReportingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.province.document_symbol = "BVSTBPN"
         deadline = date.today() + timedelta(days=10)
         cls.period = cls._open_period(deadline=deadline)
         cls.other_period = cls._open_period(name="Ad-hoc 2017", deadline=deadline)
 
     def _directive(self, period):
-        document = (
-            self.env["vstbpn.document"]
-            .with_user(self.officer_p)
-            .create(
-                {
-                    "committee_id": self.province.id,
-                    "document_type_id": self.env.ref(
-                        "vstbpn_committee.document_type_letter"
-                    ).id,
-                    "date": "2017-04-18",
-                    "subject": "báo cáo sơ kết",
-                    "addressee_committee_ids": [
-                        (6, 0, (self.district_a | self.district_b).ids)
-                    ],
-                    "body": "<p>Gửi báo cáo sơ kết trước 15/6.</p>",
-                    "signer_title": "Trưởng ban",
-                    "signer_name": "Nguyễn Văn A",
-                    "task_ids": [
-                        (
-                            0,
-                            0,
-                            {
-                                "name": "Báo cáo sơ kết",
-                                "kind": "report",
-                                "deadline_rule": "yearly",
-                                "deadline_day": 15,
-                                "deadline_month": 6,
-                                "period_id": period.id,
-                            },
-                        )
-                    ],
-                }
-            )
+        return self._issue_directive_2017(
+            "báo cáo sơ kết",
+            "<p>Gửi báo cáo sơ kết trước 15/6.</p>",
+            {
+                "name": "Báo cáo sơ kết",
+                "kind": "report",
+                "deadline_rule": "yearly",
+                "deadline_day": 15,
+                "deadline_month": 6,
+                "period_id": period.id,
+            },
         )
-        document.action_issue()
-        return document
 
     def test_report_of_the_period_submitted_closes_the_line(self):
         document = self._directive(self.period)
