@@ -16,6 +16,7 @@
         "views/vstbpn_campaign_config_views.xml",
         "views/vstbpn_campaign_views.xml",
         "views/vstbpn_campaign_plan_views.xml",
+        "views/vstbpn_campaign_plan_signoff_views.xml",
         "views/vstbpn_document_task_views.xml",
         "views/vstbpn_campaign_activity_views.xml",
         "views/vstbpn_work_plan_expense_views.xml",

@@ -131,6 +131,10 @@ MODEL_POLICIES = {
     # not taken for a record its members read and its officers keep
     "vstbpn.signing.certificate": ("ADMINISTERED", None),
     "vstbpn.signature.trust": ("SHARED", None),
+    # who signs for a committee (named by administrators) and what was
+    # submitted to them (written by the sign-off actions alone)
+    "vstbpn.signatory": ("READ_SUBTREE", "committee_id"),
+    "vstbpn.signoff": ("READ_SUBTREE", "committee_id"),
     "vstbpn.programme": ("SHARED_EDIT_OWN", "issuing_committee_id"),
     "vstbpn.budget.category": ("SHARED", None),
     "vstbpn.inspection.area": ("SHARED", None),

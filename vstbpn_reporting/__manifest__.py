@@ -22,6 +22,8 @@
         "views/vstbpn_report_template_views.xml",
         "views/vstbpn_report_value_views.xml",
         "views/vstbpn_report_views.xml",
+        "views/vstbpn_report_docx_views.xml",
+        "views/vstbpn_report_signoff_views.xml",
         "views/vstbpn_document_task_views.xml",
         "views/vstbpn_report_value_source_views.xml",
         "wizard/vstbpn_report_import_views.xml",

@@ -17,3 +17,4 @@ from . import vstbpn_report
 from . import vstbpn_figure_source
 from . import vstbpn_work_plan_expense
 from . import vstbpn_document_task
+from . import vstbpn_campaign_plan_signoff

@@ -343,7 +343,6 @@ class VstbpnCampaignPlan(models.Model):
     def _vstbpn_document_source_values(self):
         committee = self.committee_id.sudo()
         printed = self.with_context(lang=self._vstbpn_document_lang())
-        signature = printed._vstbpn_document_signature()
         agencies = committee.member_ids.filtered("is_current").agency_partner_id
         partners = (agencies | self.partner_ids) or (
             self.sudo().organiser_id.organization_partner_id
@@ -356,10 +355,7 @@ class VstbpnCampaignPlan(models.Model):
             "to_all_units_below": bool(committee.child_ids),
             "addressee_partner_ids": [fields.Command.set(partners.ids)],
             "distribution": "\n".join(printed._vstbpn_document_recipients()),
-            "signer_authority": signature["authority"],
-            "signer_authority_body": signature["body"],
-            "signer_title": signature["title"],
-            "signer_name": signature["name"],
+            **printed._vstbpn_document_signer_values(),
         }
 
     def _vstbpn_document_title(self):

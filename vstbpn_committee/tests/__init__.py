@@ -28,6 +28,7 @@ from ..documents.tests import (
     test_document_security,
     test_document_seed,
     test_document_signature,
+    test_signoff,
     test_document_task,
     test_document_task_ui,
     test_document_task_board,
@@ -37,6 +38,7 @@ from ..documents.tests import (
 from ..work_plans.tests import (
     test_programme,
     test_work_plan,
+    test_work_plan_docx,
     test_work_plan_expense,
     test_xlsx_download,
 )

@@ -117,6 +117,22 @@ class VstbpnCommitteeCase(TransactionCase):
         return user
 
     @classmethod
+    def _signatory(cls, committee, user, name, role):
+        """A signer of ``committee`` (``vstbpn.signatory``): a member of
+        ``role`` named ``name``, whose approval ``user`` gives."""
+        member = cls.Member.create(
+            {
+                "committee_id": committee.id,
+                "partner_id": cls.env["res.partner"].create({"name": name}).id,
+                "role": role,
+                "date_start": "2020-01-01",
+            }
+        )
+        return cls.env["vstbpn.signatory"].create(
+            {"committee_id": committee.id, "member_id": member.id, "user_id": user.id}
+        )
+
+    @classmethod
     def _new_user(cls, login, role, committee=None):
         """A user of the group ``vstbpn_committee.group_<role>``, working for
         ``committee`` if given, in Viet Nam's time zone. English whatever the

@@ -35,3 +35,5 @@ from . import vstbpn_record_source
 from . import vstbpn_report_value_source
 from . import vstbpn_document_task
 from . import vstbpn_report_narratives
+from . import vstbpn_report_docx
+from . import vstbpn_report_signoff

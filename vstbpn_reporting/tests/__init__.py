@@ -27,4 +27,6 @@ from . import test_weighted_ratios
 from . import test_record_sources
 from . import test_document_task
 from . import test_report_narratives
+from . import test_report_docx
+from . import test_report_signoff
 from . import test_review_2017_demo

@@ -11,6 +11,7 @@ from . import vstbpn_review_workflow_mixin
 from . import vstbpn_official_document_mixin
 from . import vstbpn_numbered_document_mixin
 from . import vstbpn_request_mixin
+from . import vstbpn_docx_mixin
 from . import vstbpn_committee_level
 from . import vstbpn_committee
 from . import vstbpn_committee_member

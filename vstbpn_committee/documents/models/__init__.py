@@ -21,3 +21,7 @@ from . import vstbpn_signing_certificate
 from . import vstbpn_signature_trust
 from . import vstbpn_document_signature
 from . import ir_attachment
+from . import vstbpn_signatory
+from . import vstbpn_signoff
+from . import vstbpn_signoff_mixin
+from . import vstbpn_document_signoff

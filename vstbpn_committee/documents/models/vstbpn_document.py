@@ -407,6 +407,12 @@ class VstbpnDocument(models.Model):
 
     def action_issue(self):
         """Number the documents and send them to the addressed committees."""
+        return self._vstbpn_issue()
+
+    def _vstbpn_issue(self):
+        """Issue, as ``action_issue``; the records of the committees' work
+        that are issued as documents (``vstbpn.document.source.mixin``) call
+        it under their own workflow, which has checked who signs them."""
         self._vstbpn_check_officer_rights()
         for document in self:
             document._vstbpn_check_issuable()
@@ -524,7 +530,8 @@ class VstbpnDocument(models.Model):
         problems = []
         if self.state != "draft":
             problems.append(self.env._("it has already been issued"))
-        if not (self.signer_name or "").strip():
+        # where the committee signs off, the signer comes from the approval
+        if not (self.signer_name or "").strip() and not self.signoff_required:
             problems.append(
                 self.env._("it has no signer: fill in who signs it (name and title)")
             )
@@ -617,11 +624,12 @@ class VstbpnDocument(models.Model):
         HTML where no PDF can be made (tests; no wkhtmltopdf installed)."""
         self.ensure_one()
         Report = self.env["ir.actions.report"]
+        report, printed = self._vstbpn_issued_copy_source()
         if Report.get_wkhtmltopdf_state() == "install":
             _logger.info("No wkhtmltopdf: %s is kept as HTML", self.display_name)
-            content, kind = Report._render_qweb_html(REPORT, self.ids)
+            content, kind = Report._render_qweb_html(report, printed.ids)
         else:
-            content, kind = Report._render_qweb_pdf(REPORT, self.ids)
+            content, kind = Report._render_qweb_pdf(report, printed.ids)
         name = (self.document_reference or "").replace("/", "-")
         return (
             self.env["ir.attachment"]
@@ -636,6 +644,11 @@ class VstbpnDocument(models.Model):
                 }
             )
         )
+
+    def _vstbpn_issued_copy_source(self):
+        """The printed report that is the issued copy, and what it prints:
+        the document itself, unless it registers another record (a report)."""
+        return REPORT, self
 
     def _vstbpn_my_pending_recipients(self):
         """The addressed committees of this document that the user acknowledges

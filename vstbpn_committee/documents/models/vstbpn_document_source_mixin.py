@@ -117,6 +117,17 @@ class VstbpnDocumentSourceMixin(models.AbstractModel):
             "name": committee.head_partner_id.name or "",
         }
 
+    def _vstbpn_document_signer_values(self):
+        """The document's signer fields, from the record's signature block."""
+        signature = self._vstbpn_document_signature()
+        return {
+            "signer_authority": signature.get("authority") or False,
+            "signer_authority_body": signature.get("body") or False,
+            "signer_title": signature.get("title") or False,
+            "signer_position": signature.get("position") or False,
+            "signer_name": signature.get("name") or "",
+        }
+
     def _vstbpn_issue_document_if_possible(self):
         """Issue the record's document when the user numbers its committee's
         documents and the committee has its symbol; otherwise say, in the
@@ -171,7 +182,9 @@ class VstbpnDocumentSourceMixin(models.AbstractModel):
                 subject=(values.get("subject") or "")[:BODY_MAX_TITLE],
             )
         )
-        document.action_issue()
+        # signed under the record's own workflow (its sign-off, or the
+        # people who chaired or led it), not as a draft of the committee's
+        document._vstbpn_issue()
         # checked by the caller: the record's workflow issues it
         self.sudo().with_context(vstbpn_workflow=True).write(
             {self._vstbpn_document_link_field: document.id}

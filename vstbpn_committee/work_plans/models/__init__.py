@@ -12,3 +12,5 @@ from . import vstbpn_work_plan_figures
 from . import vstbpn_work_plan_spending
 from . import vstbpn_work_plan_settlement
 from . import vstbpn_work_plan_settlement_xlsx
+from . import vstbpn_work_plan_docx
+from . import vstbpn_work_plan_signoff

@@ -478,10 +478,7 @@ class VstbpnWorkPlan(models.Model):
             "to_all_units_below": bool(committee.child_ids),
             "addressee_partner_ids": [fields.Command.set(partners.ids)],
             "distribution": "\n".join(printed._vstbpn_document_recipients()),
-            "signer_authority": "TM.",
-            "signer_authority_body": committee.name.upper(),
-            "signer_title": printed.env._("Head").upper(),
-            "signer_name": committee.head_partner_id.name or "",
+            **printed._vstbpn_document_signer_values(),
         }
 
     # DATA PROVIDER (printed plan and XLSX estimate)

@@ -2,3 +2,4 @@ from . import test_programme
 from . import test_work_plan
 from . import test_xlsx_download
 from . import test_work_plan_expense
+from . import test_work_plan_docx
