@@ -90,6 +90,7 @@
         "core/demo/hr_employee_demo.xml",
         "core/demo/vstbpn_committee_member_demo.xml",
         "core/demo/vstbpn_committee_decision_demo.xml",
+        "documents/demo/vstbpn_signatory_demo.xml",
         "documents/demo/vstbpn_document_demo.xml",
         "documents/demo/vstbpn_document_incoming_demo.xml",
         "work_plans/demo/vstbpn_work_plan_demo.xml",

@@ -11,6 +11,7 @@ from . import test_integrity_rpc
 from . import test_vietnamese_labels
 from . import test_bad_input
 from . import test_plan_reason_wizard
+from . import test_plan_signoff
 from . import test_figure_sources
 from . import test_work_plan_expense
 from . import test_plan_print

@@ -39,6 +39,7 @@ from ..work_plans.tests import (
     test_programme,
     test_work_plan,
     test_work_plan_docx,
+    test_work_plan_signoff,
     test_work_plan_expense,
     test_xlsx_download,
 )

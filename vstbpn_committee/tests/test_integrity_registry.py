@@ -10,13 +10,15 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 REFUSED = UserError
 # Models whose demo records only the suite's own actions make, at installation:
 # the spending of an approved plan, the follow-up lines of an issued document
-# and their extensions. An update replays no demo action, so a database
-# upgraded from a release without these models holds none of them; the fresh
-# installation checks them like every other model.
+# and their extensions, the submissions for signature. An update replays no
+# demo action, so a database upgraded from a release without these models
+# holds none of them; the fresh installation checks them like every other
+# model.
 MADE_BY_ACTIONS = {
     "vstbpn.work.plan.expense",
     "vstbpn.document.task.line",
     "vstbpn.document.task.extension",
+    "vstbpn.signoff",
 }
 
 

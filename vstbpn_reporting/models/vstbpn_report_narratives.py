@@ -18,6 +18,8 @@ class VstbpnReport(models.Model):
         has written is left as it is."""
         self.ensure_one()
         self.check_access("write")
+        # a submitted or signed report is no longer the officer's draft
+        self._vstbpn_check_editable()
         units = self._get_reports_to_consolidate(include_submitted=True)
         quotes = units._vstbpn_narratives_by_section()
         if not quotes:

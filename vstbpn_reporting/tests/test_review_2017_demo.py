@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.vstbpn_committee.documents.tests.document_common import (
@@ -16,8 +16,8 @@ class TestReview2017Demo(TransactionCase):
     """The demo's ten-year review of the Gender Equality Law (§1 of
     56/BVSTBPN, Bình Định, 2017): the districts' assessments, section by
     section, accepted by the province; the province's draft quoting each of
-    them under its name, edited, and addressed to the provincial People's
-    Committee, left for the head to sign."""
+    them under its name, edited, addressed to the provincial People's
+    Committee and signed by the head: numbered, registered and issued."""
 
     @classmethod
     def setUpClass(cls):
@@ -72,7 +72,6 @@ class TestReview2017Demo(TransactionCase):
     def test_the_province_draft_quotes_each_district_under_its_section(self):
         if not self.report_bd:
             return
-        self.assertEqual(self.report_bd.state, "draft")
         for seq in SECTIONS:
             gathered = str(self._answer(self.report_bd, seq).answer)
             for code, report in self.reports.items():
@@ -113,7 +112,45 @@ class TestReview2017Demo(TransactionCase):
         self.assertIn(self.report_bd.period_id.name, lines)
         self.assertIn("Ban vì sự tiến bộ của phụ nữ thành phố Quy Nhơn:", lines)
 
-    def test_gathering_again(self):
+    def test_the_head_signed_it_and_it_was_issued_to_ubnd_tinh(self):
+        if not self.report_bd:
+            return
+        head = self.env.ref("vstbpn_committee.user_bd_head_demo")
+        signoff = self.report_bd.signoff_id
+        self.assertEqual((signoff.state, signoff.accepted_user_id), ("accepted", head))
+        self.assertEqual(signoff.submitted_user_id, self.officer_bd)
+        self.assertEqual(self.report_bd.state, "submitted")
+        self.assertEqual(self.report_bd.date_submitted, date(2017, 8, 30))
+        document = self.report_bd.register_document_id
+        self.assertEqual((document.state, document.date), ("issued", date(2017, 8, 30)))
+        self.assertEqual(self.report_bd.document_number, document.document_reference)
+        self.assertRegex(document.document_reference, r"^\d+/BC-BVSTBPN$")
+        self.assertEqual(
+            document.addressee_partner_ids,
+            self.env.ref("vstbpn_committee.partner_ubnd_binh_dinh_demo"),
+        )
+        # among the documents the province's officer sees sent
+        sent = (
+            self.env["vstbpn.document"]
+            .with_user(self.officer_bd)
+            .search(
+                [("is_received", "=", False), ("report_id", "=", self.report_bd.id)]
+            )
+        )
+        self.assertEqual(sent, document)
+        # the signature printed from the approval, as it was issued
+        lines = printed_lines(document.issued_file_id.raw.decode())
+        for expected in (
+            f"Số: {document.document_reference}",
+            "Bình Định, ngày 30 tháng 8 năm 2017",
+            "TM. BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ TỈNH BÌNH ĐỊNH",
+            "TRƯỞNG BAN",
+            "PHÓ CHỦ TỊCH UBND TỈNH",
+            "Nguyễn Tuấn Thanh",
+        ):
+            self.assertIn(expected, lines)
+
+    def test_the_signed_report_is_not_gathered_again(self):
         if not self.report_bd:
             return
         before = {seq: self._answer(self.report_bd, seq).answer for seq in SECTIONS}
@@ -123,10 +160,8 @@ class TestReview2017Demo(TransactionCase):
             self.report_bd.with_user(self.officer_an).action_gather_narratives()
         with self.assertRaises(AccessError):
             self.reports["qn"].with_user(self.officer_an).action_gather_narratives()
-        # the province's officer may: every section is written, none replaced
-        report = self.report_bd.with_user(self.officer_bd).with_context(lang="vi_VN")
-        report.action_gather_narratives()
-        self.report_bd.invalidate_recordset()
+        # nor does the province's officer, once the head signed it
+        with self.assertRaises(UserError):
+            self.report_bd.with_user(self.officer_bd).action_gather_narratives()
         after = {seq: self._answer(self.report_bd, seq).answer for seq in SECTIONS}
         self.assertEqual(after, before)
-        self.assertIn("không có gì được thay", self.report_bd.message_ids[:1].body)

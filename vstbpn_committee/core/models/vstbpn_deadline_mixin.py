@@ -1,6 +1,10 @@
 from odoo import api, fields, models
 from odoo.tools import format_date
 
+# The committees' days are Viet Nam's: the daily job runs as OdooBot, whose
+# time zone is Brussels, which is still on yesterday from 00:00 to 06:00 here.
+VN_TZ = "Asia/Ho_Chi_Minh"
+
 DEADLINE_STATUSES = [
     ("pending", "Not Due Yet"),
     ("on_time", "On Time"),
@@ -73,7 +77,7 @@ class VstbpnDeadlineMixin(models.AbstractModel):
         )
     )
     def _compute_submission_status(self):
-        today = fields.Date.context_today(self)
+        today = self._vstbpn_today()
         for record in self:
             deadline = record[record._vstbpn_deadline_field]
             done = record[record._vstbpn_done_date_field]
@@ -88,6 +92,10 @@ class VstbpnDeadlineMixin(models.AbstractModel):
 
     def _vstbpn_deadline(self):
         return self[self._vstbpn_deadline_field]
+
+    def _vstbpn_today(self):
+        """Today in Viet Nam, whoever runs the job."""
+        return fields.Date.context_today(self.with_context(tz=VN_TZ))
 
     # HOOKS
 
@@ -148,7 +156,7 @@ class VstbpnDeadlineMixin(models.AbstractModel):
         """
         activity_type = self.env.ref(activity_xmlid)
         model = self.env["ir.model"]._get_id(self._name)
-        today = fields.Date.context_today(self)
+        today = self._vstbpn_today()
         # the recipients' languages in one query, not one per officer
         recipients = self.env["res.users"].union(*users_by_record.values())
         lang_of = dict(zip(recipients, recipients.mapped("lang"), strict=True))
@@ -181,7 +189,7 @@ class VstbpnDeadlineMixin(models.AbstractModel):
         Safe to run several times a day: a record is reminded at most once a
         day and escalated once.
         """
-        today = fields.Date.context_today(self)
+        today = self._vstbpn_today()
         records = self.search(self._vstbpn_deadline_domain())
         self.env.add_to_compute(self._fields["submission_status"], records)
         records._vstbpn_to_remind(today)._vstbpn_send_reminders(today)

@@ -581,8 +581,7 @@ class VstbpnDocument(models.Model):
     def _vstbpn_send_to_addressees(self, recipients):
         """The issued copy in the chatter, sent to the addressees' officers."""
         self.ensure_one()
-        copy = self._vstbpn_render_issued_copy()
-        self._vstbpn_trusted_write({"issued_file_id": copy.id})
+        copy = self._vstbpn_keep_issued_copy()
         if self.deadline:
             text = self.env._(
                 "%(document)s has been issued to %(count)s committees, to read and "
@@ -618,6 +617,12 @@ class VstbpnDocument(models.Model):
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
+
+    def _vstbpn_keep_issued_copy(self):
+        """Print the issued copy and keep it as the document's file."""
+        copy = self._vstbpn_render_issued_copy()
+        self._vstbpn_trusted_write({"issued_file_id": copy.id})
+        return copy
 
     def _vstbpn_render_issued_copy(self):
         """The printed document as issued, kept as an attachment: a PDF, or its

@@ -27,7 +27,9 @@ class VstbpnSignatory(models.Model):
     _description = "Committee Signatory"
     _inherit = ["mail.thread", "vstbpn.committee.owned.mixin"]
     _order = "committee_id, sequence, id"
-    _vstbpn_tie_fields = ("committee_id",)
+    # a signatory is the membership it signs in: another member, another
+    # signatory (the history of who signed stays)
+    _vstbpn_tie_fields = ("committee_id", "member_id")
     _vstbpn_link_scopes = {"member_id": "same"}
 
     sequence = fields.Integer(default=10)

@@ -269,8 +269,10 @@ class VstbpnSignoffRequest(models.TransientModel):
     _name = "vstbpn.signoff.request"
     _description = "Submit for Signature"
 
-    res_model = fields.Char(required=True, readonly=True)
-    res_id = fields.Many2oneReference(model_field="res_model", required=True)
+    res_model = fields.Char(string="Model", required=True, readonly=True)
+    res_id = fields.Many2oneReference(
+        string="Record ID", model_field="res_model", required=True
+    )
     committee_id = fields.Many2one(
         "vstbpn.committee", compute="_compute_committee_id", string="Committee"
     )

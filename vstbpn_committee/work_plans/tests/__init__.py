@@ -3,3 +3,4 @@ from . import test_work_plan
 from . import test_xlsx_download
 from . import test_work_plan_expense
 from . import test_work_plan_docx
+from . import test_work_plan_signoff
