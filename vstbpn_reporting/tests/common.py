@@ -73,8 +73,14 @@ class VstbpnReportingCase(VstbpnCommitteeCase):
                     for i, indicator in enumerate(indicators)
                 ],
                 "section_ids": [
-                    Command.create({"name": "Results", "question": "What was done?"}),
-                    Command.create({"name": "Proposals"}),
+                    Command.create(
+                        {
+                            "sequence": 1,
+                            "name": "Results",
+                            "question": "What was done?",
+                        }
+                    ),
+                    Command.create({"sequence": 2, "name": "Proposals"}),
                 ],
             }
         )

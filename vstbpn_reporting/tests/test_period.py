@@ -85,7 +85,7 @@ class TestReportPeriod(VstbpnReportingCase):
             activity.activity_type_id,
             self.env.ref("vstbpn_reporting.mail_activity_type_report_submit"),
         )
-        self.assertEqual(activity.date_deadline, max(period.deadline, date.today()))
+        self.assertEqual(activity.date_deadline, max(period.deadline, self.today()))
 
     def test_open_twice_is_refused(self):
         period = self._open_period()
@@ -109,7 +109,7 @@ class TestReportPeriod(VstbpnReportingCase):
         )
 
     def test_closed_period_refuses_submission(self):
-        period = self._open_period(deadline=date.today() + timedelta(days=10))
+        period = self._open_period(deadline=self.today() + timedelta(days=10))
         period.action_close()
         report = self.vi(self._report(period, self.district_a))
         with self.assertRaisesText(UserError, "không thể nộp báo cáo"):
@@ -117,6 +117,7 @@ class TestReportPeriod(VstbpnReportingCase):
         self.assertEqual(report.state, "draft")
 
     def test_follow_up_counts_and_on_time_rate(self):
+        # submitted as the test's user, on its day, not Viet Nam's
         past = self._open_period(deadline=date.today() - timedelta(days=1))
         report_a = self._report(past, self.district_a)
         report_a.action_submit()  # late

@@ -16,7 +16,7 @@ class TestReminders(VstbpnReportingCase):
         )
 
     def test_reminder_7_days_before_once_a_day(self):
-        period = self._open_period(deadline=date.today() + timedelta(days=7))
+        period = self._open_period(deadline=self.today() + timedelta(days=7))
         report_a = self._report(period, self.district_a)
         before = len(self._activities(report_a))
         Report = self.env["vstbpn.report"]
@@ -25,12 +25,12 @@ class TestReminders(VstbpnReportingCase):
         self.assertEqual(len(after_first), before + 1)
         reminder = after_first.filtered(lambda a: "Reminder" in (a.summary or ""))
         self.assertEqual(reminder.user_id, self.officer_a)
-        self.assertEqual(report_a.last_reminder_date, date.today())
+        self.assertEqual(report_a.last_reminder_date, self.today())
         Report._cron_remind_and_escalate()
         self.assertEqual(self._activities(report_a), after_first, "nothing twice a day")
 
     def test_no_reminder_on_other_days_or_for_submitted_reports(self):
-        period = self._open_period(deadline=date.today() + timedelta(days=3))
+        period = self._open_period(deadline=self.today() + timedelta(days=3))
         report_a = self._report(period, self.district_a)
         report_b = self._report(period, self.district_b)
         report_b.action_submit()
@@ -46,10 +46,10 @@ class TestReminders(VstbpnReportingCase):
         self.assertEqual(len(self._activities(report_a)), len(before_a) + 1)
 
     def test_overdue_report_escalates_to_the_committee_above_once(self):
-        period = self._open_period(deadline=date.today() - timedelta(days=1))
+        period = self._open_period(deadline=self.today() - timedelta(days=1))
         report_a = self._report(period, self.district_a)
         self.env["vstbpn.report"]._cron_remind_and_escalate()
-        self.assertEqual(report_a.escalation_date, date.today())
+        self.assertEqual(report_a.escalation_date, self.today())
         self.assertEqual(report_a.submission_status, "missing")
         escalation = self._activities(report_a).filtered(
             lambda a: a.user_id == self.officer_p
@@ -86,14 +86,14 @@ class TestReminders(VstbpnReportingCase):
             period.reminder_days = "7, soon"
 
     def test_days_passing_turn_a_pending_report_missing(self):
-        period = self._open_period(deadline=date.today() + timedelta(days=1))
+        period = self._open_period(deadline=self.today() + timedelta(days=1))
         report_a = self._report(period, self.district_a)
         self.assertEqual(report_a.submission_status, "pending")
-        with freeze_time(date.today() + timedelta(days=1)):
+        with freeze_time(self.today() + timedelta(days=1)):
             self.env["vstbpn.report"]._cron_remind_and_escalate()  # 1 day before
             self.assertEqual(report_a.submission_status, "pending")
             self.assertFalse(report_a.escalation_date)
-        with freeze_time(date.today() + timedelta(days=3)):
+        with freeze_time(self.today() + timedelta(days=3)):
             self.env["vstbpn.report"]._cron_remind_and_escalate()
             self.env.flush_all()
             report_a.invalidate_recordset()

@@ -27,8 +27,10 @@ def paragraph(document, text):
 def following(document, text):
     """The paragraph right after the one that reads ``text``."""
     paragraphs = document.paragraphs
-    index = next(i for i, p in enumerate(paragraphs) if p.text.strip() == text)
-    return paragraphs[index + 1]
+    texts = [p.text.strip() for p in paragraphs]
+    if text not in texts:
+        raise AssertionError(f"No paragraph reads {text!r} in {texts!r}")
+    return paragraphs[texts.index(text) + 1]
 
 
 @tagged("post_install", "-at_install")
