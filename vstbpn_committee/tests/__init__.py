@@ -29,6 +29,7 @@ from ..documents.tests import (
     test_document_seed,
     test_document_signature,
     test_signoff,
+    test_document_replacement,
     test_document_task,
     test_document_task_ui,
     test_document_task_board,

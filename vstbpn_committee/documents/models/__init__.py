@@ -25,3 +25,4 @@ from . import vstbpn_signatory
 from . import vstbpn_signoff
 from . import vstbpn_signoff_mixin
 from . import vstbpn_document_signoff
+from . import vstbpn_document_replacement

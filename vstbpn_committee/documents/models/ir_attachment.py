@@ -35,7 +35,7 @@ class IrAttachment(models.Model):
                 self.env._(
                     "%(file)s is the issued copy of %(document)s, as its addressees "
                     "received it: it cannot be changed or deleted. To correct the "
-                    "document, cancel it with a reason and issue a corrected one.",
+                    "document, replace it with a new one (Replace).",
                     file=issued.issued_file_id.name,
                     document=issued.display_name,
                 )

@@ -399,8 +399,8 @@ class VstbpnDocument(models.Model):
 
     def _vstbpn_locked_advice(self):
         return self.env._(
-            "It keeps its number: to correct it, cancel it with a reason and issue "
-            "a corrected document."
+            "It keeps its number: to correct it, replace it with a new document "
+            "(Replace), which cancels it once issued."
         )
 
     # ACTIONS

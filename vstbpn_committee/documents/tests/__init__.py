@@ -11,3 +11,4 @@ from . import test_document_task
 from . import test_document_task_ui
 from . import test_document_signature
 from . import test_signoff
+from . import test_document_replacement
