@@ -525,13 +525,17 @@ class VstbpnDocument(models.Model):
         self.check_access("write")
         self.committee_id.check_access("write")
 
-    def _vstbpn_check_issuable(self):
+    def _vstbpn_check_issuable(self, signed_off=False):
+        """Raise, listing what to fix, unless the draft can be issued;
+        ``signed_off``: it is being submitted for signature, whose approval
+        will write the signer."""
         self.ensure_one()
         problems = []
         if self.state != "draft":
             problems.append(self.env._("it has already been issued"))
         # where the committee signs off, the signer comes from the approval
-        if not (self.signer_name or "").strip() and not self.signoff_required:
+        signer_from_approval = signed_off or self.signoff_required
+        if not (self.signer_name or "").strip() and not signer_from_approval:
             problems.append(
                 self.env._("it has no signer: fill in who signs it (name and title)")
             )

@@ -59,8 +59,8 @@ class VstbpnDocument(models.Model):
         )
         return draft
 
-    def _vstbpn_check_issuable(self):
-        result = super()._vstbpn_check_issuable()
+    def _vstbpn_check_issuable(self, signed_off=False):
+        result = super()._vstbpn_check_issuable(signed_off=signed_off)
         replaced = self.sudo().replaced_document_id
         if replaced and replaced.state != "issued":
             raise UserError(

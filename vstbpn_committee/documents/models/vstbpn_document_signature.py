@@ -49,10 +49,10 @@ class VstbpnDocument(models.Model):
 
     # ISSUING
 
-    def _vstbpn_check_issuable(self):
+    def _vstbpn_check_issuable(self, signed_off=False):
         """Also refused before anything is numbered: a certificate that
         cannot sign now."""
-        result = super()._vstbpn_check_issuable()
+        result = super()._vstbpn_check_issuable(signed_off=signed_off)
         certificate = self._vstbpn_signing_certificate()
         if certificate:
             certificate._vstbpn_check_valid_now()

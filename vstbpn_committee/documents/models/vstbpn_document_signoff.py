@@ -13,7 +13,7 @@ class VstbpnDocument(models.Model):
         return self.document_type_id
 
     def _vstbpn_check_signable(self):
-        self._vstbpn_check_issuable()
+        self._vstbpn_check_issuable(signed_off=True)
 
     def action_issue(self):
         self._vstbpn_check_signed_off()

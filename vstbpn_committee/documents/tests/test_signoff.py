@@ -184,3 +184,15 @@ class TestSignoff(VstbpnSignoffCase):
         document.with_user(self.officer_p).action_issue()
         self.assertEqual(document.state, "issued")
         self.assertEqual(document.signer_name, "Nguyễn Văn A")
+
+    def test_where_sign_off_is_optional_a_draft_without_signer_goes_to_the_head(self):
+        self.province.signoff_required = False
+        document = self._draft()
+        with self.assertRaisesText(UserError, "chưa có người ký"):
+            self.vi(document.with_user(self.officer_p)).action_issue()
+        signoff = self._submitted(document)
+        signoff.with_user(self.head_user).action_sign()
+        self.assertEqual(document.state, "issued")
+        self.assertEqual(
+            (document.signer_authority, document.signer_name), ("TM.", "Trương Thị Mai")
+        )
