@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import fields, models
 
 
 class VstbpnDocument(models.Model):
@@ -23,6 +23,8 @@ class VstbpnDocument(models.Model):
         signature = self._vstbpn_signed_signature()
         self._vstbpn_trusted_write(
             {
+                # the date printed is the day the signer signs and issues it
+                "date": fields.Date.context_today(self),
                 "signer_authority": signature["authority"] or False,
                 "signer_authority_body": signature["body"] or False,
                 "signer_title": signature["title"] or False,

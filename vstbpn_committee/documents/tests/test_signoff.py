@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -187,7 +189,10 @@ class TestSignoff(VstbpnSignoffCase):
 
     def test_where_sign_off_is_optional_a_draft_without_signer_goes_to_the_head(self):
         self.province.signoff_required = False
-        document = self._draft()
+        drafted = self.today() - timedelta(days=3)
+        document = self._document(
+            self.officer_p, signer_name=None, signer_title=None, date=str(drafted)
+        )
         with self.assertRaisesText(UserError, "chưa có người ký"):
             self.vi(document.with_user(self.officer_p)).action_issue()
         signoff = self._submitted(document)
@@ -196,3 +201,4 @@ class TestSignoff(VstbpnSignoffCase):
         self.assertEqual(
             (document.signer_authority, document.signer_name), ("TM.", "Trương Thị Mai")
         )
+        self.assertEqual(document.date, self.today(), "dated the day it is signed")
