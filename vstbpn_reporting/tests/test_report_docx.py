@@ -1,4 +1,3 @@
-import base64
 import io
 
 from docx import Document
@@ -6,31 +5,17 @@ from docx import Document
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.vstbpn_committee.tests.docx_common import (
+    edited_in_word,
+    exported_docx,
+    following,
+    imported_docx,
+    paragraph,
+)
+
 from .common import VstbpnReportingCase
 
 RESULTS = "Tổ chức 12 lớp tập huấn cho cán bộ nữ; ưu tiên đồng bào dân tộc thiểu số."
-
-
-def edited_in_word(content, edit):
-    """The DOCX after ``edit(document)`` with python-docx, as Word saves it."""
-    document = Document(io.BytesIO(content))
-    edit(document)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def paragraph(document, text):
-    return next(p for p in document.paragraphs if p.text.strip() == text)
-
-
-def following(document, text):
-    """The paragraph right after the one that reads ``text``."""
-    paragraphs = document.paragraphs
-    texts = [p.text.strip() for p in paragraphs]
-    if text not in texts:
-        raise AssertionError(f"No paragraph reads {text!r} in {texts!r}")
-    return paragraphs[texts.index(text) + 1]
 
 
 @tagged("post_install", "-at_install")
@@ -53,26 +38,10 @@ class TestReportDocx(VstbpnReportingCase):
         return [answer.answer for answer in report.answer_ids.sorted("sequence")]
 
     def _export(self, report, user):
-        action = report.with_user(user).action_export_docx()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/web/content/")[1].split("?")[0])
-        )
-        self.assertTrue(attachment.name.endswith(".docx"))
-        return attachment.raw
+        return exported_docx(self, report, user)
 
     def _import(self, report, user, content, name="bao-cao-sua.docx"):
-        wizard = (
-            self.env["vstbpn.report.docx.import"]
-            .with_user(user)
-            .create(
-                {
-                    "report_id": report.id,
-                    "file": base64.b64encode(content),
-                    "file_name": name,
-                }
-            )
-        )
-        return self.vi(wizard).action_import()
+        return imported_docx(self, report, user, content, name)
 
     def test_the_draft_goes_to_word_as_printed_with_its_vietnamese_letters(self):
         document = Document(io.BytesIO(self._export(self.report_a, self.officer_a)))

@@ -62,16 +62,20 @@ class VstbpnSignoffMixin(models.AbstractModel):
 
     # HOOKS
 
+    # by default, what a record of the review cycle (a plan) does: issued as
+    # the kind of document it prints as, submitted to the committee above
+
     def _vstbpn_signoff_document_type(self):
-        raise NotImplementedError
+        """The kind of document signed, which chooses the signatories."""
+        return self.env.ref(self._vstbpn_document_type_xmlid)
 
     def _vstbpn_check_signable(self):
         """Raise what the step would refuse (one record)."""
-        raise NotImplementedError
+        self._vstbpn_check_submittable()
 
     def _vstbpn_take_signed_step(self):
         """Issue or submit the record, as the signer (one record)."""
-        raise NotImplementedError
+        self.action_submit()
 
     # THE GATE
 

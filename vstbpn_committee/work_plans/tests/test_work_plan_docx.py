@@ -1,4 +1,3 @@
-import base64
 import io
 
 from docx import Document
@@ -7,25 +6,10 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from ...tests.common_operations import VstbpnOperationsCase
+from ...tests.docx_common import edited_in_word, exported_docx, following, imported_docx
 
 OBJECTIVES = "Nâng cao nhận thức về bình đẳng giới cho cán bộ, đảng viên."
 HEADING = "I. MỤC ĐÍCH, YÊU CẦU"
-
-
-def edited_in_word(content, edit):
-    """The DOCX after ``edit(document)`` with python-docx, as Word saves it."""
-    document = Document(io.BytesIO(content))
-    edit(document)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def following(document, text):
-    """The paragraph right after the one that reads ``text``."""
-    paragraphs = document.paragraphs
-    index = next(i for i, p in enumerate(paragraphs) if p.text.strip() == text)
-    return paragraphs[index + 1]
 
 
 @tagged("post_install", "-at_install")
@@ -40,25 +24,10 @@ class TestWorkPlanDocx(VstbpnOperationsCase):
         self.plan.objectives = f"<p>{OBJECTIVES}</p>"
 
     def _export(self, plan, user):
-        action = plan.with_user(user).action_export_docx()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/web/content/")[1].split("?")[0])
-        )
-        return attachment.raw
+        return exported_docx(self, plan, user)
 
     def _import(self, plan, user, content, name="ke-hoach-sua.docx"):
-        wizard = (
-            self.env["vstbpn.work.plan.docx.import"]
-            .with_user(user)
-            .create(
-                {
-                    "plan_id": plan.id,
-                    "file": base64.b64encode(content),
-                    "file_name": name,
-                }
-            )
-        )
-        return self.vi(wizard).action_import()
+        return imported_docx(self, plan, user, content, name)
 
     def test_the_draft_plan_goes_to_word_as_printed(self):
         document = Document(io.BytesIO(self._export(self.plan, self.officer_a)))
