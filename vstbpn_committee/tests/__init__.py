@@ -28,6 +28,7 @@ from ..documents.tests import (
     test_document_security,
     test_document_seed,
     test_document_signature,
+    test_signature_images,
     test_signoff,
     test_document_replacement,
     test_document_task,

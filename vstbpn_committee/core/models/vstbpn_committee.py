@@ -132,6 +132,15 @@ class VstbpnCommittee(models.Model):
         "series per type (plans, reports, letters...) where its office works "
         "that way.",
     )
+    seal_image = fields.Image(
+        string="Seal Image",
+        max_width=600,
+        max_height=600,
+        groups="vstbpn_committee.group_admin",
+        help="The organisation's seal, a PNG with a transparent background: "
+        "stamped over the left third of the signer's signature on the signed "
+        "PDF of its documents (Decree 30/2020/NĐ-CP, Appendix I, Part II).",
+    )
     color = fields.Integer()
     note = fields.Html()
     member_ids = fields.One2many(

@@ -64,6 +64,16 @@ class VstbpnCommitteeMember(models.Model):
         help="The agency or organisation the person represents in the committee.",
     )
     job_title = fields.Char(string="Position in the Agency", tracking=True)
+    signature_image = fields.Image(
+        string="Signature Image",
+        max_width=600,
+        max_height=600,
+        groups="vstbpn_committee.group_admin",
+        help="The person's handwritten signature, a PNG with a transparent "
+        "background: placed between the title and the name on the signed PDF "
+        "of the documents they sign off (Decree 30/2020/NĐ-CP, Appendix I, "
+        "Part II).",
+    )
     date_start = fields.Date(
         string="Start Date",
         required=True,

@@ -1,3 +1,4 @@
+import base64
 import io
 import logging
 from datetime import datetime
@@ -10,6 +11,7 @@ from odoo.exceptions import UserError
 from odoo.tools import format_datetime
 from odoo.tools.misc import file_path
 
+from . import signature_block
 from .vstbpn_document import VstbpnDocument as IssuedDocument
 from .vstbpn_signing_certificate import pyhanko_missing_error
 
@@ -23,6 +25,10 @@ STAMP_FONT = "web/static/fonts/sign/NotoSans-Reg.ttf"
 # of an A4 page (595 x 842) from its bottom left corner.
 STAMP_BOX = (330, 48, 565, 108)
 SIGNATURE_FIELD = "VSTBPN_Signature"
+# the names of the signer's signature and the organisation's seal among the
+# resources of the last page
+SIGNATURE_XOBJECT = "/VstbpnSignatureImage"
+SEAL_XOBJECT = "/VstbpnSealImage"
 
 
 class VstbpnDocument(models.Model):
@@ -134,8 +140,131 @@ class VstbpnDocument(models.Model):
                 SIGNATURE_FIELD, on_page=-1, box=STAMP_BOX
             ),
         )
-        output = pdf_signer.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(content)))
+        writer = IncrementalPdfFileWriter(io.BytesIO(content))
+        # in the same incremental update as the signature, which covers them
+        self._vstbpn_draw_signature_images(writer, content)
+        output = pdf_signer.sign_pdf(writer)
         return output.getvalue()
+
+    # THE SIGNER'S SIGNATURE AND THE ORGANISATION'S SEAL
+
+    def _vstbpn_signing_member(self):
+        """The membership (``vstbpn.committee.member``) of the person who
+        signs the document; none by default (the organisation signs)."""
+        return self.env["vstbpn.committee.member"]
+
+    def _vstbpn_signature_images(self):
+        """{"signature": the signer's handwritten signature, "seal": the
+        organisation's seal}, as image file bytes, or None each."""
+        self.ensure_one()
+        member = self._vstbpn_signing_member().sudo()
+        signature = member[:1].signature_image
+        seal = self.committee_id.sudo().seal_image
+        return {
+            "signature": base64.b64decode(signature) if signature else None,
+            "seal": base64.b64decode(seal) if seal else None,
+        }
+
+    def _vstbpn_printed_signature(self):
+        """The signature block as the issued copy prints it."""
+        _report, printed = self._vstbpn_issued_copy_source()
+        if hasattr(printed, "_vstbpn_document_signature"):
+            return printed._vstbpn_document_signature()
+        return self._vstbpn_document_signature()
+
+    def _vstbpn_draw_signature_images(self, writer, content):
+        """Draw the signer's signature between the title and the name of the
+        signature block on the last page, and the seal over its left third,
+        with ``writer`` (pyHanko's, on ``content``). Nothing where there is
+        no signature image or the block is not found on the page: the
+        organisation's information block is then the only mark."""
+        images = self._vstbpn_signature_images()
+        if not images["signature"]:
+            return False
+        from PIL import Image
+
+        try:
+            pictures = {
+                key: Image.open(io.BytesIO(data))
+                for key, data in images.items()
+                if data
+            }
+            for picture in pictures.values():
+                picture.load()
+        except OSError:
+            _logger.warning(
+                "The signature images of %s cannot be read", self.display_name
+            )
+            return False
+        signature = self._vstbpn_printed_signature()
+        titles = [
+            " ".join(filter(None, (signature.get("authority"), signature.get("body")))),
+            signature.get("title"),
+        ]
+        try:
+            width, lines = signature_block.page_lines(content)
+        except Exception:  # noqa: BLE001 - any unreadable text: no images
+            _logger.info("No text read on the last page of %s", self.display_name)
+            return False
+        block = signature_block.find_signature_block(
+            lines,
+            width,
+            [title for title in titles if title],
+            signature.get("name"),
+            position=signature.get("position"),
+        )
+        if not block:
+            _logger.info("No signature block found on %s", self.display_name)
+            return False
+        seal = pictures.get("seal")
+        boxes = signature_block.image_boxes(
+            block, pictures["signature"].size, seal.size if seal else None
+        )
+        self._vstbpn_draw_images(
+            writer,
+            [
+                (SIGNATURE_XOBJECT, pictures["signature"], boxes[0]),
+                (SEAL_XOBJECT, seal, boxes[1]),
+            ],
+        )
+        return True
+
+    @staticmethod
+    def _vstbpn_draw_images(writer, images):
+        """Draw ``images`` ([(name, PIL image, Box)], in that order, the
+        later over the earlier) on the last page of ``writer``'s file, over
+        what is printed there, whatever graphics state its content leaves."""
+        from pyhanko.pdf_utils import generic
+        from pyhanko.pdf_utils.images import pil_image
+
+        xobjects = generic.DictionaryObject()
+        drawing = []
+        for name, picture, box in images:
+            if picture is None or box is None:
+                continue
+            if picture.mode not in ("RGB", "RGBA", "L", "LA"):
+                picture = picture.convert("RGBA")
+            xobjects[generic.pdf_name(name)] = pil_image(picture, writer)
+            drawing.append(
+                f"q {box.width:.2f} 0 0 {box.height:.2f} {box.x:.2f} {box.y:.2f} cm "
+                f"{name} Do Q"
+            )
+        if not drawing:
+            return
+        before = writer.add_object(generic.StreamObject(stream_data=b"q\n"))
+        after = writer.add_object(
+            generic.StreamObject(
+                stream_data=("Q\nq\n" + "\n".join(drawing) + "\nQ\n").encode()
+            )
+        )
+        writer.add_stream_to_page(-1, before, prepend=True)
+        writer.add_stream_to_page(
+            -1,
+            after,
+            resources=generic.DictionaryObject(
+                {generic.pdf_name("/XObject"): xobjects}
+            ),
+        )
 
     def _vstbpn_stamp_text(self, signed_on):
         """The organisation's name and the signing time in ISO 8601, in

@@ -33,3 +33,10 @@ class VstbpnDocument(models.Model):
             }
         )
         self.action_issue()
+
+    def _vstbpn_signing_member(self):
+        """The signatory's membership, where the document was signed off."""
+        signoff = self.sudo().signoff_id
+        if signoff.state == "accepted":
+            return signoff.signatory_id.member_id
+        return super()._vstbpn_signing_member()

@@ -10,5 +10,6 @@ from . import test_document_task_board_ui
 from . import test_document_task
 from . import test_document_task_ui
 from . import test_document_signature
+from . import test_signature_images
 from . import test_signoff
 from . import test_document_replacement
