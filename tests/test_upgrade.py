@@ -55,6 +55,12 @@ INTENDED_CHANGES = {
         "indicator_act_work_plan",
         "indicator_act_budget",
     )
+} | {
+    # the demo's head of Bình Định (bd_truongban), who signs its 2017 review
+    # report to UBND tỉnh (issue 19), is a new officer of the committee
+    ("vstbpn.committee", "vstbpn_committee.committee_binh_dinh_demo"): {
+        "officer_user_ids"
+    },
 }
 SNAPSHOT = Path(__file__).with_name("upgrade_snapshot.py")
 
