@@ -2,8 +2,18 @@
 
 from lxml import etree
 
+from odoo import fields
 from odoo.tools import SQL, file_path
 from odoo.tools.convert import xml_import
+
+# The committees' days are Viet Nam's, whatever the server's time zone or the
+# user running a job (OdooBot's is Brussels): from 17:00 UTC it is tomorrow.
+VN_TZ = "Asia/Ho_Chi_Minh"
+
+
+def vn_today(env):
+    """Today in Viet Nam, whatever the server's or the user's time zone."""
+    return fields.Date.context_today(env["res.users"].with_context(tz=VN_TZ))
 
 
 def count_by(records, model_name, field_name, domain=None):

@@ -136,9 +136,7 @@ def build_directive(env):
     """The national directive to every commune, with its 8 tasks: the first
     three due in the past (to be done on time, late, or overdue), the others
     today or ahead (Viet Nam's date, as the board's)."""
-    from odoo.addons.vstbpn_committee.documents.models import (
-        vstbpn_document_task_board as board,
-    )
+    from odoo.addons.vstbpn_committee.tools import vn_today
 
     national = env["vstbpn.committee"].search([("code", "=", "BENCH")])
     communes = env["vstbpn.committee"].search(
@@ -155,7 +153,7 @@ def build_directive(env):
             "signer_name": "Người ký",
         }
     )
-    today = board.vn_today(env)
+    today = vn_today(env)
     env["vstbpn.document.task"].create(
         [
             {

@@ -1,9 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools import format_date
 
-# The committees' days are Viet Nam's: the daily job runs as OdooBot, whose
-# time zone is Brussels, which is still on yesterday from 00:00 to 06:00 here.
-VN_TZ = "Asia/Ho_Chi_Minh"
+from ...tools import vn_today
 
 DEADLINE_STATUSES = [
     ("pending", "Not Due Yet"),
@@ -94,8 +92,9 @@ class VstbpnDeadlineMixin(models.AbstractModel):
         return self[self._vstbpn_deadline_field]
 
     def _vstbpn_today(self):
-        """Today in Viet Nam, whoever runs the job."""
-        return fields.Date.context_today(self.with_context(tz=VN_TZ))
+        """Today in Viet Nam, whoever runs the job (OdooBot's Brussels is
+        still on yesterday from 00:00 to 06:00 there)."""
+        return vn_today(self.env)
 
     # HOOKS
 

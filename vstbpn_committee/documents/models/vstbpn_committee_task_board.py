@@ -1,7 +1,6 @@
 from odoo import fields, models
 
-from ...tools import window_action
-from .vstbpn_document_task_board import vn_today
+from ...tools import vn_today, window_action
 
 
 class VstbpnCommittee(models.Model):

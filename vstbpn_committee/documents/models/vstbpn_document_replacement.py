@@ -26,7 +26,7 @@ class VstbpnDocument(models.Model):
         help="The issued document this one corrects: issuing this one cancels it.",
     )
     replacement_ids = fields.One2many(
-        "vstbpn.document", "replaced_document_id", string="Replaced By"
+        "vstbpn.document", "replaced_document_id", string="Replaced By", readonly=True
     )
 
     def action_replace(self):

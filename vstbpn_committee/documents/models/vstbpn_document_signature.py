@@ -11,13 +11,13 @@ from odoo.exceptions import UserError
 from odoo.tools import format_datetime
 from odoo.tools.misc import file_path
 
+from ...tools import VN_TZ
 from . import signature_block
 from .vstbpn_document import VstbpnDocument as IssuedDocument
 from .vstbpn_signing_certificate import pyhanko_missing_error
 
 _logger = logging.getLogger(__name__)
 
-VN_TZ = "Asia/Ho_Chi_Minh"
 # A font with the Vietnamese letters, shipped with Odoo itself.
 STAMP_FONT = "web/static/fonts/sign/NotoSans-Reg.ttf"
 # The organisation's signature information (Decree 30/2020/NĐ-CP, Appendix I,

@@ -1,11 +1,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from ...tools import VN_TZ
 from .vstbpn_document_task_line import BOARD_STATUSES
-
-# The day the board compares deadlines with: Viet Nam's, whatever the
-# server's time zone (from 17:00 UTC the server is a day behind).
-VN_TIME_ZONE = "Asia/Ho_Chi_Minh"
 
 
 class VstbpnDocumentTaskBoard(models.Model):
@@ -120,7 +117,7 @@ class VstbpnDocumentTaskBoard(models.Model):
                    WHEN l.deadline < (now() AT TIME ZONE %s)::date THEN 'overdue'
                    ELSE 'open'
                END""",
-            VN_TIME_ZONE,
+            VN_TZ,
         )
 
     # THE BOARD OF A DOCUMENT: one data provider for the screen and the XLSX
@@ -218,11 +215,6 @@ class VstbpnDocumentTaskBoard(models.Model):
             }
             for index, task in enumerate(tasks.sorted(lambda t: (t.sequence, t.id)), 1)
         ]
-
-
-def vn_today(env):
-    """Today in Viet Nam, whatever the server's or the user's time zone."""
-    return fields.Date.context_today(env["res.users"].with_context(tz=VN_TIME_ZONE))
 
 
 def board_counts(groups):
