@@ -11,9 +11,14 @@ from odoo.tools.convert import xml_import
 VN_TZ = "Asia/Ho_Chi_Minh"
 
 
-def vn_today(env):
-    """Today in Viet Nam, whatever the server's or the user's time zone."""
-    return fields.Date.context_today(env["res.users"].with_context(tz=VN_TZ))
+def vn_today(env, timestamp=None):
+    """Today in Viet Nam, whatever the server's or the user's time zone (or
+    the day of ``timestamp``, a UTC datetime, in Viet Nam): what the suite
+    stamps on what its users do and what "current" and "overdue" count from,
+    so that a record made by one user reads the same day to another."""
+    return fields.Date.context_today(
+        env["res.users"].with_context(tz=VN_TZ), timestamp=timestamp
+    )
 
 
 def count_by(records, model_name, field_name, domain=None):

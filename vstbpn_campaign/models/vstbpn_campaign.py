@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date, is_html_empty
 
 from odoo.addons.vstbpn_committee.core.models.vstbpn_request_mixin import REQUEST_MODES
-from odoo.addons.vstbpn_committee.tools import form_action, window_action
+from odoo.addons.vstbpn_committee.tools import form_action, vn_today, window_action
 
 CAMPAIGN_STATES = [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")]
 # Every year from 15 November to 15 December (the directive, §2).
@@ -76,7 +76,7 @@ class VstbpnCampaign(models.Model):
     )
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year,
+        default=lambda self: vn_today(self.env).year,
         tracking=True,
     )
     theme = fields.Text(
@@ -395,9 +395,7 @@ class VstbpnCampaign(models.Model):
                 )
         plans = self._vstbpn_request_fan_out().with_env(self.env)
         plans._vstbpn_schedule_todo()
-        self._vstbpn_trusted_write(
-            {"state": "open", "date_opened": fields.Date.context_today(self)}
-        )
+        self._vstbpn_trusted_write({"state": "open", "date_opened": vn_today(self.env)})
         self._vstbpn_issue_launch_guidance()
         for campaign in self:
             campaign._vstbpn_post_note(
@@ -464,7 +462,7 @@ class VstbpnCampaign(models.Model):
         """The plans' deadline, which the guidance asks the units to meet; none
         when it has passed (a past year's campaign recorded afterwards): a
         document is never due before its own date, today."""
-        today = fields.Date.context_today(self)
+        today = vn_today(self.env)
         return self.plan_deadline if self.plan_deadline >= today else False
 
     def action_open_guidance(self):
@@ -474,7 +472,7 @@ class VstbpnCampaign(models.Model):
     def action_close(self):
         self.check_access("write")
         self.filtered(lambda c: c.state == "open")._vstbpn_trusted_write(
-            {"state": "closed", "date_closed": fields.Date.context_today(self)}
+            {"state": "closed", "date_closed": vn_today(self.env)}
         )
         return True
 

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from odoo.addons.vstbpn_committee.tools import vn_today
+
 ACTIVITY_STATES = [
     ("planned", "Planned"),
     ("done", "Done"),
@@ -435,7 +437,7 @@ class VstbpnCampaignActivity(models.Model):
         self._vstbpn_trusted_write(
             {
                 "state": "done",
-                "date_done": fields.Date.context_today(self),
+                "date_done": vn_today(self.env),
                 "cancel_reason": False,
             }
         )

@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import models
+
+from odoo.addons.vstbpn_committee.tools import vn_today
 
 from .vstbpn_campaign_summary import ACTIVITY_SUMS
 
@@ -18,7 +20,7 @@ class VstbpnCampaign(models.Model):
     # THE PRINTED RESULTS REPORT
 
     def _vstbpn_document_date(self):
-        return self.date_closed or fields.Date.context_today(self)
+        return self.date_closed or vn_today(self.env)
 
     def _vstbpn_document_title_subject(self):
         return self.env._("Results of the %(name)s", name=self.name)

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from odoo.addons.vstbpn_committee.tools import window_action
+from odoo.addons.vstbpn_committee.tools import vn_today, window_action
 
 PLAN_STATES = [
     ("draft", "Draft"),
@@ -350,7 +350,7 @@ class VstbpnCampaignPlan(models.Model):
         )
         return {
             "subject": printed._vstbpn_document_title_subject(),
-            "date": self.date_approved or fields.Date.context_today(self),
+            "date": self.date_approved or vn_today(self.env),
             "body": self._vstbpn_render_document_body(),
             "to_all_units_below": bool(committee.child_ids),
             "addressee_partner_ids": [fields.Command.set(partners.ids)],

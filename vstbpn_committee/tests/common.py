@@ -1,12 +1,10 @@
 from contextlib import contextmanager
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import TransactionCase
 
 from odoo.addons.mail.tests.common import mail_new_test_user
-
-# Every user of the tests works in Viet Nam's time zone, as the demo users do.
-VN_TZ = "Asia/Ho_Chi_Minh"
+from odoo.addons.vstbpn_committee.tools import VN_TZ, vn_today
 
 
 class VstbpnCommitteeCase(TransactionCase):
@@ -179,8 +177,8 @@ class VstbpnCommitteeCase(TransactionCase):
 
     def today(self):
         """Today in Viet Nam, the day the suite stamps on what the users do
-        (``context_today``): from 17:00 UTC it is not the server's date."""
-        return fields.Date.context_today(self.env["res.users"].with_context(tz=VN_TZ))
+        (``vn_today``): from 17:00 UTC it is not the server's date."""
+        return vn_today(self.env)
 
     def vi(self, records):
         """The records in a Vietnamese environment, to check translated messages."""

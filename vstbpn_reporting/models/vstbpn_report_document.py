@@ -4,6 +4,7 @@ from odoo.exceptions import ValidationError
 from odoo.addons.vstbpn_committee.core.models.vstbpn_numbered_document_mixin import (
     BLANK_NUMBER,
 )
+from odoo.addons.vstbpn_committee.tools import vn_today
 
 
 class VstbpnReportDocumentMixin(models.AbstractModel):
@@ -155,7 +156,7 @@ class VstbpnReport(models.Model):
         return self._vstbpn_addressee_partners().mapped("name") + above
 
     def _vstbpn_document_date(self):
-        return self.date_submitted or fields.Date.context_today(self)
+        return self.date_submitted or vn_today(self.env)
 
     def _vstbpn_document_title_subject(self):
         return self.period_id.name

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.tools import format_date
 
+from odoo.addons.vstbpn_committee.tools import vn_today
+
 
 class VstbpnReport(models.Model):
     """The HR figures of a report are a snapshot: Odoo's HR keeps no history of
@@ -93,6 +95,4 @@ class VstbpnReport(models.Model):
 
     def _stamp_hr_figures_date(self):
         if self:
-            self._vstbpn_trusted_write(
-                {"hr_figures_date": fields.Date.context_today(self)}
-            )
+            self._vstbpn_trusted_write({"hr_figures_date": vn_today(self.env)})

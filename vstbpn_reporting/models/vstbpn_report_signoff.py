@@ -2,6 +2,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+from odoo.addons.vstbpn_committee.tools import vn_today
+
 REPORT_TYPE = "vstbpn_committee.document_type_report"
 PRINTED_REPORT = "vstbpn_reporting.vstbpn_report_document_report"
 
@@ -53,7 +55,7 @@ class VstbpnReport(models.Model):
                 {
                     "committee_id": self.committee_id.id,
                     "document_type_id": self.env.ref(REPORT_TYPE).id,
-                    "date": fields.Date.context_today(self),
+                    "date": vn_today(self.env),
                     "subject": printed._vstbpn_document_title_subject(),
                     "body": Markup("<p>%s</p>")
                     % printed.env._(

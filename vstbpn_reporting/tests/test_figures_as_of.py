@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import format_date
@@ -66,7 +66,7 @@ class TestFiguresAsOf(VstbpnReportingCase):
 
     def test_the_report_says_as_of_when_its_hr_figures_are(self):
         report = self._open()
-        self.assertEqual(report.hr_figures_date, fields.Date.context_today(report))
+        self.assertEqual(report.hr_figures_date, self.today())
         self.assertFalse(report.hr_figures_frozen)
         self.assertIn(format_date(self.env, date(2017, 6, 30)), report.hr_figures_note)
         self.assertIn("until the report is submitted", report.hr_figures_note)

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ...tools import vn_today
+
 DECISION_TYPES = [
     ("establishment", "Establishment"),
     ("consolidation", "Consolidation"),
@@ -49,7 +51,7 @@ class VstbpnCommitteeDecision(models.Model):
     date = fields.Date(
         string="Signing Date",
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: vn_today(self.env),
         tracking=True,
     )
     date_effective = fields.Date(

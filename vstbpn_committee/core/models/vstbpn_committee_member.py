@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ...tools import vn_today
+
 ROLES = [
     ("head", "Head"),
     ("deputy_head", "Deputy Head"),
@@ -77,7 +79,7 @@ class VstbpnCommitteeMember(models.Model):
     date_start = fields.Date(
         string="Start Date",
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: vn_today(self.env),
         tracking=True,
     )
     date_end = fields.Date(string="End Date", tracking=True)
@@ -144,9 +146,7 @@ class VstbpnCommitteeMember(models.Model):
 
     def _reference_date(self):
         """The day "current" refers to: today, or the ``date`` in the context."""
-        return fields.Date.to_date(
-            self.env.context.get("date")
-        ) or fields.Date.context_today(self)
+        return fields.Date.to_date(self.env.context.get("date")) or vn_today(self.env)
 
     @api.model
     def _domain_active_on(self, day):
@@ -227,7 +227,7 @@ class VstbpnCommitteeMember(models.Model):
         """Record rules follow current memberships; a membership that starts or
         ends by the calendar, with no write, must refresh them too. Looks two
         days back, so that a missed run is caught up the day after."""
-        today = fields.Date.context_today(self)
+        today = vn_today(self.env)
         changed = self.sudo().search_count(
             [
                 "|",
@@ -272,7 +272,7 @@ class VstbpnCommitteeMember(models.Model):
 
     def action_end(self, date_end=None, decision=None):
         """End these memberships on ``date_end`` (default: today)."""
-        values = {"date_end": date_end or fields.Date.context_today(self)}
+        values = {"date_end": date_end or vn_today(self.env)}
         if decision:
             values["decision_end_id"] = decision.id
         self.write(values)

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ...tools import vn_today
+
 
 class VstbpnReviewWorkflowMixin(models.AbstractModel):
     """Submitted by the unit, then accepted (approved) by its reviewers or
@@ -185,7 +187,7 @@ class VstbpnReviewWorkflowMixin(models.AbstractModel):
     def _vstbpn_submission_values(self):
         return {
             self._vstbpn_state_field: self._vstbpn_submitted_state,
-            self._vstbpn_submitted_date_field: fields.Date.context_today(self),
+            self._vstbpn_submitted_date_field: vn_today(self.env),
             self._vstbpn_submitted_user_field: self.env.uid,
             **self._vstbpn_cleared(self._vstbpn_return_fields()),
         }
@@ -193,7 +195,7 @@ class VstbpnReviewWorkflowMixin(models.AbstractModel):
     def _vstbpn_acceptance_values(self):
         return {
             self._vstbpn_state_field: self._vstbpn_accepted_state,
-            self._vstbpn_accepted_date_field: fields.Date.context_today(self),
+            self._vstbpn_accepted_date_field: vn_today(self.env),
             self._vstbpn_accepted_user_field: self.env.uid,
         }
 
@@ -208,7 +210,7 @@ class VstbpnReviewWorkflowMixin(models.AbstractModel):
                     self._vstbpn_accepted_user_field,
                 )
             ),
-            self._vstbpn_returned_date_field: fields.Date.context_today(self),
+            self._vstbpn_returned_date_field: vn_today(self.env),
             self._vstbpn_returned_user_field: self.env.uid,
             self._vstbpn_return_reason_field: reason,
         }

@@ -1,3 +1,7 @@
+from datetime import date
+
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -98,3 +102,27 @@ class TestMember(VstbpnCommitteeCase):
             self.Member.search(in_b + [("is_current", "=", False)]), old | later
         )
         self.assertEqual(later.status, "upcoming")
+
+    @freeze_time("2026-12-06 23:30:00")
+    def test_current_is_counted_in_viet_nams_day_whoever_looks(self):
+        """At 23:30 UTC it is already 7 December in Viet Nam (and in
+        Brussels, OdooBot's time zone), still the 6th in UTC: a member
+        appointed today by one user is current for every other, whatever
+        their time zone (a user's first login takes the browser's)."""
+        brussels, utc = (
+            self._new_user(login, "officer", self.district_b)
+            for login in ("officer_brussels", "officer_utc")
+        )
+        brussels.tz, utc.tz = "Europe/Brussels", "UTC"
+        member = self.Member.with_context(tz="Europe/Brussels").create(
+            {
+                "committee_id": self.district_b.id,
+                "partner_id": self.alice.id,
+                "role": "member",
+            }
+        )
+        self.assertEqual(member.date_start, date(2026, 12, 7))
+        for user in (brussels, utc):
+            members = self.Member.with_user(user)
+            self.assertEqual(members.browse(member.id).status, "current")
+            self.assertIn(member, members.search([("is_current", "=", True)]))

@@ -9,7 +9,7 @@ from odoo.osv import expression
 from odoo.tools import format_date, is_html_empty
 
 from ...core.models.vstbpn_request_mixin import REQUEST_MODES
-from ...tools import window_action
+from ...tools import vn_today, window_action
 
 _logger = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ class VstbpnDocument(models.Model):
     )
     date = fields.Date(
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: vn_today(self.env),
         tracking=True,
         help="The date printed on the document, the day it is signed; its number "
         "belongs to the series of that year.",

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from ...tools import form_action
+from ...tools import form_action, vn_today
 
 INCOMING_STATES = [
     ("registered", "Registered"),
@@ -62,7 +62,7 @@ class VstbpnDocumentIncoming(models.Model):
     date_received = fields.Date(
         string="Received On",
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: vn_today(self.env),
         tracking=True,
     )
     document_type_id = fields.Many2one(

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
-from ...tools import form_action
+from ...tools import form_action, vn_today
 
 CARRY_OUT_ACTIVITY = "vstbpn_committee.mail_activity_type_document_carry_out"
 
@@ -237,7 +237,7 @@ class VstbpnDocumentRecipient(models.Model):
             return
         self._vstbpn_trusted_write(
             {
-                "date_acknowledged": fields.Date.context_today(self),
+                "date_acknowledged": vn_today(self.env),
                 "acknowledged_user_id": self.env.uid,
             }
         )

@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import models
+
+from ...tools import vn_today
 
 
 class VstbpnDocument(models.Model):
@@ -24,7 +26,7 @@ class VstbpnDocument(models.Model):
         self._vstbpn_trusted_write(
             {
                 # the date printed is the day the signer signs and issues it
-                "date": fields.Date.context_today(self),
+                "date": vn_today(self.env),
                 "signer_authority": signature["authority"] or False,
                 "signer_authority_body": signature["body"] or False,
                 "signer_title": signature["title"] or False,

@@ -2,6 +2,7 @@ from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ...core.models.vstbpn_numbered_document_mixin import BLANK_NUMBER
+from ...tools import vn_today
 
 BODY_MAX_TITLE = 500
 
@@ -63,7 +64,7 @@ class VstbpnDocumentSourceMixin(models.AbstractModel):
         return (
             self._vstbpn_issued_document().date
             or (field and self[field])
-            or fields.Date.context_today(self)
+            or vn_today(self.env)
         )
 
     def _vstbpn_document_source_values(self):

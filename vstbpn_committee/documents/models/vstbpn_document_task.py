@@ -3,6 +3,8 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ...tools import vn_today
+
 # What a task asks for, and so which record, reaching which state, fulfils it
 # (``vstbpn.task.fulfilment.mixin``); "other" is closed by hand.
 TASK_KINDS = [
@@ -155,7 +157,7 @@ class VstbpnDocumentTask(models.Model):
 
     def _vstbpn_next_yearly_deadline(self):
         """The first day/month on or after the document's date."""
-        start = self.document_id.date or fields.Date.context_today(self)
+        start = self.document_id.date or vn_today(self.env)
         for year in (start.year, start.year + 1):
             try:
                 day = date(year, self.deadline_month, self.deadline_day)

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
+from ...tools import vn_today
+
 EXTENSION_STATES = [
     ("requested", "Requested"),
     ("granted", "Granted"),
@@ -152,7 +154,7 @@ class VstbpnDocumentTaskExtension(models.Model):
                 "automated": True,
                 "summary": summary(record.with_context(lang=user.lang)),
                 "user_id": user.id,
-                "date_deadline": fields.Date.context_today(self),
+                "date_deadline": vn_today(self.env),
             }
             for record, users in users_by_record.items()
             for user in users
@@ -232,7 +234,7 @@ class VstbpnDocumentTaskExtension(models.Model):
             {
                 **vals,
                 "decided_user_id": self.env.uid,
-                "date_decided": fields.Date.context_today(self),
+                "date_decided": vn_today(self.env),
             }
         )
         self.sudo().activity_ids.action_feedback()

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
+from ...tools import vn_today
+
 LINE_STATES = [
     ("open", "Open"),
     ("done", "Done"),
@@ -198,7 +200,7 @@ class VstbpnDocumentTaskLine(models.Model):
     @api.depends_context("uid")
     @api.depends("state", "date_done", "deadline")
     def _compute_board_status(self):
-        today = fields.Date.context_today(self)
+        today = vn_today(self.env)
         for line in self:
             line.board_status = line._vstbpn_board_status(today)
 
@@ -364,7 +366,7 @@ class VstbpnDocumentTaskLine(models.Model):
         self._vstbpn_trusted_write(
             {
                 "state": "done",
-                "date_done": fields.Date.context_today(self),
+                "date_done": vn_today(self.env),
                 "closed_by": "hand",
                 "done_note": note,
                 "done_user_id": self.env.uid,

@@ -3,6 +3,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ...tools import vn_today
+
 SIGNOFF_STATES = [
     ("draft", "Draft"),
     ("checking", "To Check"),
@@ -257,7 +259,7 @@ class VstbpnSignoff(models.Model):
         self._vstbpn_trusted_write(
             {
                 "state": "submitted",
-                "date_checked": fields.Date.context_today(self),
+                "date_checked": vn_today(self.env),
                 "checked_user_id": self.env.uid,
             }
         )

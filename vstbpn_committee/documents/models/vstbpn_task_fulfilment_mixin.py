@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import models
+
+from ...tools import vn_today
 
 
 class VstbpnTaskFulfilmentMixin(models.AbstractModel):
@@ -25,7 +27,7 @@ class VstbpnTaskFulfilmentMixin(models.AbstractModel):
     def _vstbpn_task_date(self):
         """The day the record fulfilled its task: its own date of that step
         (approved, submitted, concluded...), today while it has none."""
-        return fields.Date.context_today(self)
+        return vn_today(self.env)
 
     def _vstbpn_task_line_domain(self):
         """More conditions on the lines the record fulfils."""

@@ -3,6 +3,8 @@ from datetime import datetime, time
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ...tools import vn_today
+
 INSPECTION_STATES = [
     ("planned", "Planned"),
     ("in_progress", "In Progress"),
@@ -137,7 +139,7 @@ class VstbpnInspection(models.Model):
             )
 
     def _compute_counts(self):
-        today = fields.Date.context_today(self)
+        today = vn_today(self.env)
         findings = self.env["vstbpn.inspection.finding"]._read_group(
             [("inspection_id", "in", self.ids)],
             ["inspection_id", "assessment"],
@@ -364,7 +366,7 @@ class VstbpnInspection(models.Model):
         self._check_state("in_progress")
         for inspection in self:
             inspection._check_concludable()
-        today = fields.Date.context_today(self)
+        today = vn_today(self.env)
         for inspection in self:
             # a date recorded beforehand stays: an inspection entered after the fact
             inspection._vstbpn_trusted_write(
@@ -446,7 +448,7 @@ class VstbpnInspection(models.Model):
         signature = printed._vstbpn_document_signature()
         return {
             "subject": printed._vstbpn_document_title_subject(),
-            "date": self.date_concluded or fields.Date.context_today(self),
+            "date": self.date_concluded or vn_today(self.env),
             "body": self._vstbpn_render_document_body(),
             "addressee_committee_ids": [fields.Command.set(self.committee_id.ids)],
             "distribution": "\n".join(printed._vstbpn_document_recipients()),

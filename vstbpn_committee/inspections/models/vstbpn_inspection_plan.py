@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ...core.models.vstbpn_request_mixin import REQUEST_MODES
-from ...tools import window_action
+from ...tools import vn_today, window_action
 
 PLAN_STATES = [
     ("draft", "Draft"),
@@ -56,7 +56,7 @@ class VstbpnInspectionPlan(models.Model):
     )
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year,
+        default=lambda self: vn_today(self.env).year,
         tracking=True,
     )
     scope = fields.Html(help="What the inspection looks at and why.")
@@ -182,7 +182,7 @@ class VstbpnInspectionPlan(models.Model):
         for plan in self:
             plan._check_confirmable()
         self._vstbpn_trusted_write(
-            {"state": "confirmed", "date_confirmed": fields.Date.context_today(self)}
+            {"state": "confirmed", "date_confirmed": vn_today(self.env)}
         )
         self.inspection_ids._vstbpn_schedule_visits()
         self._vstbpn_post_note(
@@ -294,7 +294,7 @@ class VstbpnInspectionPlan(models.Model):
         signature = printed._vstbpn_document_signature()
         return {
             "subject": self.name,
-            "date": self.date_confirmed or fields.Date.context_today(self),
+            "date": self.date_confirmed or vn_today(self.env),
             "body": self._vstbpn_render_document_body(),
             "addressee_committee_ids": [
                 fields.Command.set(self.sudo().inspection_ids.committee_id.ids)

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
+from ...tools import vn_today
+
 RECOMMENDATION_STATES = [
     ("open", "Open"),
     ("done", "Reported Done"),
@@ -124,7 +126,7 @@ class VstbpnInspectionRecommendation(models.Model):
 
     @api.depends("deadline", "state")
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
+        today = vn_today(self.env)
         for recommendation in self:
             recommendation.is_overdue = (
                 recommendation.state == "open"
@@ -135,7 +137,7 @@ class VstbpnInspectionRecommendation(models.Model):
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on the overdue flag."))
-        today = fields.Date.context_today(self)
+        today = vn_today(self.env)
         domain = [("state", "=", "open"), ("deadline", "<", today)]
         return domain if (operator == "=") == value else ["!", *domain]
 

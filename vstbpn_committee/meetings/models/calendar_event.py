@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ...tools import vn_today
+
 EVENT_TYPES = [
     ("regular_meeting", "Regular meeting"),
     ("extraordinary_meeting", "Extraordinary meeting"),
@@ -327,7 +329,7 @@ class CalendarEvent(models.Model):
         self.sudo().write(
             {
                 "vstbpn_minutes_state": "issued",
-                "vstbpn_minutes_date": fields.Date.context_today(self),
+                "vstbpn_minutes_date": vn_today(self.env),
             }
         )
         for event in self:
@@ -349,10 +351,10 @@ class CalendarEvent(models.Model):
         return self.vstbpn_event_type == "training"
 
     def _vstbpn_task_date(self):
-        """The day the training was held (in the user's time zone), which the
+        """The day the training was held (in Viet Nam), which the
         minutes record: minutes may be issued days later."""
         if self.start:
-            return fields.Date.context_today(self, timestamp=self.start)
+            return vn_today(self.env, timestamp=self.start)
         return self.vstbpn_minutes_date or super()._vstbpn_task_date()
 
     def _vstbpn_issue_minutes_document(self):
@@ -370,9 +372,8 @@ class CalendarEvent(models.Model):
         addressees = self.attendee_ids.partner_id or self.partner_ids
         return {
             "subject": self.name,
-            "date": self.start.date()
-            if self.start
-            else fields.Date.context_today(self),
+            # the meeting's day in Viet Nam: one at 7:00 starts at 0:00 UTC
+            "date": vn_today(self.env, timestamp=self.start or None),
             "body": self._vstbpn_render_document_body(),
             "addressee_partner_ids": [fields.Command.set(addressees.ids)],
             "distribution": "\n".join(printed._vstbpn_document_recipients()),
@@ -392,7 +393,7 @@ class CalendarEvent(models.Model):
     # PRINTING: the minutes (Biên bản)
 
     def _vstbpn_document_date(self):
-        return self.start and self.start.date()
+        return self.start and vn_today(self.env, timestamp=self.start)
 
     def _vstbpn_document_title(self):
         return self.env._("Minutes")
@@ -423,7 +424,7 @@ class CalendarEvent(models.Model):
         """Give each committee's officers an activity to plan the next regular
         meeting when none is planned within the period of its working rules
         (chế độ họp định kỳ). Never twice: not while one is open."""
-        today = fields.Date.context_today(self)
+        today = vn_today(self.env)
         committees = self._vstbpn_committees_meeting_regularly()
         if not committees:
             return

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ...tools import form_action
+from ...tools import form_action, vn_today
 from .vstbpn_work_plan_budget_line import FUNDING_SOURCES
 
 PLAN_STATES = [
@@ -74,7 +74,7 @@ class VstbpnWorkPlan(models.Model):
     )
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year,
+        default=lambda self: vn_today(self.env).year,
         tracking=True,
     )
     version = fields.Integer(default=1, readonly=True, copy=False)
@@ -471,7 +471,7 @@ class VstbpnWorkPlan(models.Model):
         )
         return {
             "subject": self.name,
-            "date": self.date_approved or fields.Date.context_today(self),
+            "date": self.date_approved or vn_today(self.env),
             "body": self._vstbpn_render_document_body(
                 budget=printed._vstbpn_budget_data()
             ),

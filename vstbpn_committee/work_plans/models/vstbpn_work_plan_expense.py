@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ...tools import vn_today
 from .vstbpn_work_plan_budget_line import FUNDING_SOURCES, MAX_AMOUNT
 
 
@@ -37,9 +38,7 @@ class VstbpnWorkPlanExpense(models.Model):
         related="plan_id.committee_id", store=True, index=True, precompute=True
     )
     year = fields.Integer(related="plan_id.year", store=True, precompute=True)
-    date = fields.Date(
-        required=True, default=lambda self: fields.Date.context_today(self)
-    )
+    date = fields.Date(required=True, default=lambda self: vn_today(self.env))
     name = fields.Char(string="Content", required=True)
     category_id = fields.Many2one(
         "vstbpn.budget.category",

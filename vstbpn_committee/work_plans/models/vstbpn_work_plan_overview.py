@@ -1,7 +1,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from ...tools import form_action
+from ...tools import form_action, vn_today
 from .vstbpn_work_plan import PLAN_STATES
 
 OVERVIEW_STATES = [("missing", "No Plan")] + [
@@ -129,7 +129,7 @@ class VstbpnWorkPlanOverview(models.Model):
         """The XLSX of every unit the user sees, for the year of the selected
         rows (the latest year when none is selected)."""
         [(latest,)] = self.env["vstbpn.work.plan"]._read_group([], [], ["year:max"])
-        year = self[:1].year or latest or fields.Date.context_today(self).year
+        year = self[:1].year or latest or vn_today(self.env).year
         return {
             "type": "ir.actions.act_url",
             "url": f"/vstbpn_committee/work_plan/overview.xlsx?year={year}",

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ...core.models.vstbpn_numbered_document_mixin import BLANK_NUMBER
+from ...tools import vn_today
 from .vstbpn_work_plan import VstbpnWorkPlan
 from .vstbpn_work_plan_budget_line import FUNDING_SOURCES
 from .vstbpn_work_plan_spending import share
@@ -261,7 +262,7 @@ class VstbpnWorkPlanSettlement(models.Model):
             raise UserError(self._vstbpn_settled_message())
         self._vstbpn_trusted_write(
             {
-                "date_settled": fields.Date.context_today(self),
+                "date_settled": vn_today(self.env),
                 "settled_user_id": self.env.uid,
             }
         )
@@ -291,7 +292,7 @@ class VstbpnWorkPlanSettlement(models.Model):
         room for its number, dated the day of the settlement."""
         self.ensure_one()
         symbol = self.committee_id.document_symbol
-        day = self.date_settled or fields.Date.context_today(self)
+        day = self.date_settled or vn_today(self.env)
         return dict(
             self._vstbpn_document_values(),
             number=f"{BLANK_NUMBER}/BC-{symbol}" if symbol else f"{BLANK_NUMBER}/BC",

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ...tools import vn_today
+
 # The directive's areas of work (56/BVSTBPN, §1–§4).
 WORK_AREAS = [
     ("law_review", "Review of the Gender Equality Law"),
@@ -133,7 +135,7 @@ class VstbpnWorkPlanTask(models.Model):
 
     @api.depends("state")
     def _compute_date_done(self):
-        today = fields.Date.context_today(self)
+        today = vn_today(self.env)
         for task in self:
             if task.state == "done":
                 task.date_done = task.date_done or today
