@@ -1,5 +1,3 @@
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
@@ -28,7 +26,6 @@ RESULT_FIELDS = (
     "result_note",
 )
 SEXES = ("female", "male", "total")
-DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
 
 class VstbpnCampaignActivity(models.Model):
@@ -312,9 +309,8 @@ class VstbpnCampaignActivity(models.Model):
                 )
 
     def _local_day(self, moment):
-        """The day of a UTC moment where the user is (Viet Nam by default)."""
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ)
-        return pytz.utc.localize(moment).astimezone(tz).date()
+        """The day of a UTC moment in Viet Nam, as the campaign's days are."""
+        return vn_today(self.env, timestamp=moment)
 
     # CRUD
 

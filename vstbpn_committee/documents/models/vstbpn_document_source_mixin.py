@@ -2,7 +2,7 @@ from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ...core.models.vstbpn_numbered_document_mixin import BLANK_NUMBER
-from ...tools import vn_today
+from ...tools import VN_TZ, vn_today
 
 BODY_MAX_TITLE = 500
 
@@ -197,7 +197,8 @@ class VstbpnDocumentSourceMixin(models.AbstractModel):
         self.ensure_one()
         lang = self._vstbpn_document_lang()
         record = self.with_context(lang=lang)
-        tz_env = self.with_context(tz=self.env.user.tz or "Asia/Ho_Chi_Minh")
+        # printed in Viet Nam's time, as the document is dated (vn_today)
+        tz_env = self.with_context(tz=VN_TZ)
         return (
             self.env["ir.qweb"]
             .with_context(lang=lang)
